@@ -84,6 +84,19 @@ class MatrixJsonTest {
   }
 
   @Test
+  void anUnknownFieldIsRefusedButPassedIsReadAsWhatItIs() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    String json = MatrixJson.toJson(SampleReports.small());
+    Files.writeString(file, json.replace("\"triesPerCell\" : 2,", "\"triesPerCell\" : 2, \"tries\" : 3,"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageContaining("at $.run.tries: Unrecognized field \"tries\"");
+    // "passed" follows from the violations; a stale value cannot contradict them
+    Files.writeString(file, json.replace("\"passed\" : false", "\"passed\" : true"));
+    assertThat(MatrixJson.read(file).cases().get(3).verdict().passed()).isFalse();
+  }
+
+  @Test
   void countsThatTheCasesDoNotAddUpToAreRefused() throws IOException {
     Path file = dir.resolve("matrix.json");
     String json = MatrixJson.toJson(SampleReports.small());

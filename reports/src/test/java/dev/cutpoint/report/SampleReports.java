@@ -245,4 +245,30 @@ final class SampleReports {
     return new CaseRecord(id, seed, cell.target(), requests, fault, calls, outcome, verdict,
         Replay.of("reports/target/fault-matrix/cases/" + id + ".json"));
   }
+
+  /** Markup in every text a harness could hand over: the page and the Markdown must show it as text. */
+  static final String TARGET = "t\"><b id=\"pwned-target\">";
+  static final String VERB_CLASS = "read<img src=x id=pwned-img>";
+  static final String ARG = "</script><script>document.documentElement.dataset.pwned='1'</script>";
+  static final String EVIDENCE = "<svg id=pwned-svg onload=\"document.documentElement.dataset.pwned='2'\">";
+  static final String CASE_FILE = "cases/it's $(touch pwned).json";
+
+  static MatrixReport hostile() {
+    Axes axes = new Axes(List.of(VERB_CLASS), List.of("WRITE"), List.of("CLOSE", "RESET<i>"));
+    Run run = new Run(1, 1, List.of(TARGET), List.of(new SkippedTarget("breezy", "<u id=pwned-skip>")),
+        new ProxyProvider("<em id=pwned-proxy>", "1&2"), new Versions("17", "0.1", Optional.empty()),
+        Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(1));
+    CaseRecord hostile = new CaseRecord("case<1>", 9, TARGET,
+        List.of(request(0, "get<x>", VERB_CLASS, 0, ARG, "line\nbreak | `tick`")),
+        new FaultRecord(0, "WRITE", 1, Optional.of(9L), "CLOSE"),
+        List.of(call(0, Outcome.FAILED_LOUDLY,
+            failed(1, 1, 1, false, "read", "<script>alert(1)</script>", false, "<i>no</i>"))),
+        Outcome.VIOLATION,
+        Verdict.violated(new Violation(InvariantId.I4, Optional.of(0), EVIDENCE)),
+        Replay.of(CASE_FILE));
+    return MatrixReport.tally(run, axes,
+        Map.of(new CellKey(TARGET, VERB_CLASS, "WRITE", "RESET<i>"), "<iframe id=pwned-frame>"),
+        List.of(hostile),
+        List.of());
+  }
 }

@@ -80,4 +80,15 @@ class SummaryMarkdownTest {
     assertThat(Markdown.block("text", List.of("```", "x\ny")))
         .isEqualTo("````text\n```\nx y\n````\n");
   }
+
+  @Test
+  void aHostileReportStaysPlainMarkdown() {
+    String md = SummaryMarkdown.render(SampleReports.hostile(), Optional.empty());
+    // outside code (where Markdown shows text as is) every '<' is escaped
+    String prose = md.replaceAll("(?s)(`{3,}).*?\\1", "").replaceAll("(`+).*?\\1", "");
+    assertThat(prose).contains("- \\<iframe id=pwned-frame\\>: ").doesNotContainPattern("(?<!\\\\)<");
+    assertThat(md).contains("| read\\<img src=x id=pwned-img\\> | 0✓ 0↻ 0✗ 1! | n/a |\n");
+    assertThat(md).contains("requests: #0 get<x>(\"</script><script>document.documentElemen…\", \"line\\nbreak | `tick`\")\n");
+    assertThat(md).contains("```sh\njava -jar harness/target/cutpoint.jar replay 'cases/it'\\''s $(touch pwned).json'\n```");
+  }
 }
