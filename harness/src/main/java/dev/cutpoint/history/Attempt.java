@@ -7,7 +7,9 @@ import java.util.Optional;
  * One attempt of a call, as the client saw it (SPEC §6): its number (1 is the first try), the
  * connection it used, how many request bytes the client wrote and whether the write completed,
  * then either the reply it got or where and how it failed, and after a failure the client's retry
- * decision. {@code connectionId} is the client's name for the connection; the server's journal has
+ * decision. {@code bodyStreamStarted} says whether the client had begun consuming the request's body
+ * stream (SPEC §1: no resend after that, in any phase); it is false for requests without a stream
+ * and for attempts that got a reply. {@code connectionId} is the client's name for the connection; the server's journal has
  * its own names, not comparable with these.
  */
 public record Attempt(
@@ -15,6 +17,7 @@ public record Attempt(
     String connectionId,
     long bytesWritten,
     boolean writeCompleted,
+    boolean bodyStreamStarted,
     Optional<Reply> reply,
     Optional<AttemptFailure> failure,
     Optional<RetryDecision> decision) {
@@ -41,15 +44,16 @@ public record Attempt(
   /** An attempt that got a reply. */
   public static Attempt replied(int number, String connectionId, long bytesWritten, Reply reply) {
     return new Attempt(
-        number, connectionId, bytesWritten, true, Optional.of(reply), Optional.empty(), Optional.empty());
+        number, connectionId, bytesWritten, true, false, Optional.of(reply), Optional.empty(), Optional.empty());
   }
 
-  /** An attempt that failed, with the client's decision about resending. */
+  /** An attempt that failed, with the client's decision about resending (or not). */
   public static Attempt failed(
       int number,
       String connectionId,
       long bytesWritten,
       boolean writeCompleted,
+      boolean bodyStreamStarted,
       AttemptFailure failure,
       RetryDecision decision) {
     return new Attempt(
@@ -57,6 +61,7 @@ public record Attempt(
         connectionId,
         bytesWritten,
         writeCompleted,
+        bodyStreamStarted,
         Optional.empty(),
         Optional.of(failure),
         Optional.of(decision));

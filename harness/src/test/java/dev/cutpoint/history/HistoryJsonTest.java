@@ -31,7 +31,7 @@ class HistoryJsonTest {
     ErrorRecord lost = new ErrorRecord("ConnectionLost", "EOF after 3 response bytes", MayHaveExecuted.YES);
     Call call =
         new Call(0,
-            List.of(Attempt.failed(1, "c1", 95, true, new AttemptFailure(FailureSite.READ, lost),
+            List.of(Attempt.failed(1, "c1", 95, true, false, new AttemptFailure(FailureSite.READ, lost),
                 new RetryDecision(false, "mutate is not resent after a read-phase failure"))),
             CallOutcome.failed(lost), 12, 5000);
     Journal journal =
@@ -107,7 +107,7 @@ class HistoryJsonTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CallOutcome(OutcomeKind.SUCCESS, Optional.of(Reply.error("NoSuchFile")), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Attempt(1, "c", 0, false, Optional.empty(), Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> new Attempt(1, "c", 0, false, false, Optional.empty(), Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
