@@ -245,20 +245,20 @@ class GatedMedium(medium.SmartTCPClientMedium):
         self._recorder = recorder
         self._connection_ids = connection_ids
         self.connection = None
-        self.connecting = False
 
     def _ensure_connection(self):
         if self._connected:
             return
         connection = next(self._connection_ids)
         self._gate(connection)
-        self.connecting = True
+        attempt = self._recorder.current
         try:
             medium.SmartTCPClientMedium._ensure_connection(self)
-        finally:
-            self.connecting = False
+        except BaseException as e:
+            if attempt is not None:
+                attempt.fail('connect', e)
+            raise
         self.connection = connection
-        attempt = self._recorder.current
         if attempt is not None:
             attempt.connection = connection
             attempt.new_connection = True
@@ -295,7 +295,7 @@ class RecordedRequest(client._SmartClientRequest):
         try:
             client._SmartClientRequest._send_no_retry(self, encoder)
         except BaseException as e:
-            attempt.fail('connect' if the_medium.connecting else 'write', e)
+            attempt.fail('write', e)
             raise
         finally:
             attempt.body_stream_started = getattr(
