@@ -6,7 +6,7 @@ package dev.cutpoint.client;
  * #addSuppressed(Throwable)}.
  */
 public abstract sealed class CallFailed extends Exception
-    permits ConnectionLost, CallTimeout {
+    permits ConnectionLost, CallTimeout, RemoteError {
 
   private final String verb;
 

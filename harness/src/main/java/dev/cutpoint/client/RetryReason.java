@@ -24,6 +24,8 @@ public enum RetryReason {
   SAFE_TO_SEND_TWICE(true),
   /** Failed while reading, and running the verb twice could do harm. */
   MAY_HAVE_EXECUTED(false),
+  /** The calling thread was interrupted: its caller is giving up on the call. */
+  INTERRUPTED(false),
   /** Mutant {@code resend-none}: never resends. */
   NEVER_RESENDS(false),
   /** Mutant {@code resend-all}: resends once whatever the failure and the verb. */

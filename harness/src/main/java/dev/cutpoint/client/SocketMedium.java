@@ -1,6 +1,7 @@
 package dev.cutpoint.client;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -25,6 +26,8 @@ final class SocketMedium implements Closeable {
   private final Optional<Duration> timeout;
   private Connection connection;
   private Selector selector;
+  /** Response bytes that arrived before the request was complete; {@link #read} returns them first. */
+  private ByteBuffer early;
 
   SocketMedium(Connector connector, Optional<Duration> timeout) {
     this.connector = connector;
@@ -70,10 +73,34 @@ final class SocketMedium implements Closeable {
     }
   }
 
+  /**
+   * Without waiting, fails if the server has already closed or reset the connection: a
+   * connection kept from an earlier call may have died in between, and a request with a body
+   * stream must find out before it takes the first chunk.
+   */
+  void checkNotClosed() throws IOException {
+    ByteBuffer arrived = ByteBuffer.allocate(4096);
+    if (connection().channel().read(arrived) < 0) {
+      throw new EOFException("the server has closed " + connection);
+    }
+    if (arrived.position() > 0) {
+      early = arrived.flip();
+    }
+  }
+
   /** Reads some bytes into {@code into}: their number, or -1 at the end of the stream. */
   int read(ByteBuffer into) throws IOException {
     if (connection == null) {
       throw new IllegalStateException("reading with no connection: nothing was sent");
+    }
+    if (early != null) {
+      int count = Math.min(early.remaining(), into.remaining());
+      into.put(into.position(), early, early.position(), count).position(into.position() + count);
+      early.position(early.position() + count);
+      if (!early.hasRemaining()) {
+        early = null;
+      }
+      return count;
     }
     while (true) {
       int read = connection.channel().read(into);
@@ -91,7 +118,7 @@ final class SocketMedium implements Closeable {
       long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
       // select may return early with nothing ready (a wakeup); only the deadline means a stall
       while (selector.select(millisUntil(deadline)) == 0) {
-        if (Thread.interrupted()) {
+        if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedIOException("interrupted waiting to " + what + " on " + connection);
         }
         if (timeout.isPresent() && System.nanoTime() - deadline >= 0) {
@@ -119,6 +146,7 @@ final class SocketMedium implements Closeable {
     Selector idle = selector;
     connection = null;
     selector = null;
+    early = null;
     closeQuietly(dead);
     closeQuietly(idle);
   }
