@@ -3,7 +3,7 @@ package dev.cutpoint.drive.breezy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.history.FailureSite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -242,7 +242,7 @@ class BreezyClientFaultTest {
     server =
         new ScriptedServer(
             List.of(
-                ScriptedServer.resettingEarly(),
+                ScriptedServer.resetting(),
                 ScriptedServer.readingThenClosing(),
                 ScriptedServer.answering(ScriptedServer.PUT_RESPONSE)));
     client = BreezyClient.start(breezy, connects::add, DEADLINE);

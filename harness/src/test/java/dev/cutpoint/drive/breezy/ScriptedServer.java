@@ -113,10 +113,14 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
-  /** Reads a few bytes, then resets the connection (RST): the rest of a large write fails. */
-  static Script resettingEarly() {
+  /**
+   * Resets the connection (RST) without reading a byte. A request larger than what can be in
+   * flight unread (the client's send buffer, at most {@code tcp_wmem}'s 4 MiB, plus an unread
+   * receive window that never grows, since Linux grows it only as the application reads) cannot
+   * have been written whole by then: its write fails.
+   */
+  static Script resetting() {
     return socket -> {
-      socket.getInputStream().readNBytes(100);
       socket.setSoLinger(true, 0);
       socket.close();
     };
