@@ -165,7 +165,8 @@ final class CaseFacts {
             legitimate++;
           }
         }
-        possible += attempt.bytesWritten() > 0 || receipt != ServerReceipt.NOTHING ? 1 : 0;
+        // after a BETWEEN close no server-side connection is left to run anything
+        possible += receipt != ServerReceipt.NOTHING && attempt.bytesWritten() > 0 ? 1 : 0;
       } else if (attempt.writeCompleted()) {
         legitimate++;
         possible++;

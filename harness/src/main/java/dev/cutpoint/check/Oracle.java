@@ -34,7 +34,7 @@ public final class Oracle {
       // the state is unexplained (I7) or too costly to explain: what needs executions is undecided
       CHECKS.stream()
           .filter(c -> c instanceof NoPartialExecution || c instanceof AtMostOnce)
-          .forEach(c -> findings.undecided(c.invariant(), 0, "no explanation of the final state to count executions in"));
+          .forEach(c -> findings.undecided(c.invariant(), blame(record), "no explanation of the final state to count executions in"));
       CHECKS.stream()
           .filter(c -> !(c instanceof NoPartialExecution || c instanceof AtMostOnce))
           .forEach(check -> check.check(facts, findings));
@@ -50,6 +50,11 @@ public final class Oracle {
               "the model does not know verb(s) " + facts.unknownVerbs + "; it would say: " + v.evidence()));
     }
     return new Verdict(findings.violations, findings.undecided, classify(record, findings), findings.harnessDefects);
+  }
+
+  /** The request a case-wide finding points at: the faulted one, else the last. */
+  private static int blame(CaseRecord record) {
+    return record.scenario().fault().map(f -> f.requestIndex()).orElse(record.scenario().requests().size() - 1);
   }
 
   private static void harnessDefects(CaseRecord record, Findings findings) {

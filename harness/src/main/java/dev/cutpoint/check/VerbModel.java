@@ -224,6 +224,10 @@ final class VerbModel {
     if (!state.exists(from)) {
       return only(ReplyMatcher.error("NoSuchFile"), state);
     }
+    if (to.equals(from) && state.isDirectory(to.parent())) {
+      // POSIX rename onto itself does nothing and succeeds
+      return only(ReplyMatcher.success("ok"), state);
+    }
     if (to.isWithin(from)) {
       return only(ReplyMatcher.anyError(), state);
     }
@@ -254,7 +258,8 @@ final class VerbModel {
       }
       next = next.withFile(path.get(), FileContent.of(record.payload()));
     }
-    return only(ReplyMatcher.success(), next);
+    // the reference server answers ("ok", number of records)
+    return only(ReplyMatcher.success("ok", Integer.toString(records.size())), next);
   }
 
   /** Breezy's {@code SmartServerBranchRequestLockWrite}: an empty token asks for a new lock. */

@@ -301,13 +301,14 @@ class OracleTest {
               new AttemptFailure(FailureSite.WRITE, lost(MayHaveExecuted.NO)),
               new RetryDecision(true, "IGNORES_STARTED_STREAM"));
       Call call =
-          new Call(0, List.of(cut, Attempt.replied(2, "c2", 400, ok())), CallOutcome.replied(ok()), 8, TIMEOUT);
+          new Call(0, List.of(cut, Attempt.replied(2, "c2", 400, ok("ok", "2"))), CallOutcome.replied(ok("ok", "2")), 8,
+              TIMEOUT);
       Verdict verdict =
           Oracle.judge(
               scenario(stream)
                   .fault(FaultPlan.write(0, 200, FaultKind.CLOSE))
                   .calls(call)
-                  .journal(ran(0, stream, ok()))
+                  .journal(ran(0, stream, ok("ok", "2")))
                   .finalState(file("a", payload("s0")), file("b", payload("s1")))
                   .build());
       assertThat(broken(verdict)).containsExactly(Invariant.I4);
@@ -718,6 +719,41 @@ class OracleTest {
       assertThat(broken(verdict)).containsExactly(Invariant.I4);
       assertThat(verdict.undecided()).extracting(Undecided::invariant).containsExactly(Invariant.I2);
       assertThat(verdict.undecided().get(0).reason()).contains("both");
+    }
+
+    /** Whether brz serve ran the incomplete message of a read cannot show in any state. */
+    @Test
+    void withoutAJournalAnIncompleteReadCannotBeToldApart() {
+      Request get = get(0, "f");
+      Payload content = payload("r9");
+      Verdict verdict =
+          Oracle.judge(
+              scenario(get)
+                  .initially(file("f", content))
+                  .fault(FaultPlan.write(0, 10, FaultKind.CLOSE))
+                  .calls(resent(0, FailureSite.READ, true, "SAFE_TO_SEND_TWICE", fileBody(content)))
+                  .noJournal()
+                  .finalState(file("f", content))
+                  .build());
+      assertThat(verdict.violations()).isEmpty();
+      assertThat(verdict.undecided()).extracting(Undecided::invariant).containsExactly(Invariant.I1);
+    }
+
+    /** After a BETWEEN close nothing of the old connection is left on the server: nothing to decide. */
+    @Test
+    void withoutAJournalARestartBetweenRequestsLeavesNothingUndecided() {
+      Request hello = request(0, "hello", dev.cutpoint.verbs.VerbClass.READ);
+      Request append1 = append(1, "f", "r1");
+      Verdict verdict =
+          Oracle.judge(
+              scenario(hello, append1)
+                  .fault(FaultPlan.between(1, Delivery.PROXY_TOGGLE))
+                  .calls(firstTry(0, ok("ok", "2")), resent(1, FailureSite.WRITE, false, "NOT_RECEIVED", appended(0)))
+                  .noJournal()
+                  .finalState(file("f", payload("r1")))
+                  .build());
+      assertThat(verdict.violations()).isEmpty();
+      assertThat(verdict.undecided()).isEmpty();
     }
 
     @Test

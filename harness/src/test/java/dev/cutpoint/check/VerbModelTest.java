@@ -92,12 +92,13 @@ class VerbModelTest {
     expect(tree, request(0, "rename", VerbClass.SEMIVFS, "d", "e"), Reply.error("DirectoryNotEmpty"));
     expect(tree, request(0, "rename", VerbClass.SEMIVFS, "d", "d/sub"), Reply.error("PathError"));
     expect(tree, request(0, "rename", VerbClass.SEMIVFS, "missing", "y"), Reply.error("NoSuchFile"));
+    assertThat(expect(tree, request(0, "rename", VerbClass.SEMIVFS, "d", "d"), ok())).isEqualTo(tree);
   }
 
   @Test
   void insertStreamIsAllOrNothing() {
     Request good = insertStream(0, new StreamRecord("a", payload("s0")), new StreamRecord("b", payload("s1")));
-    ModelState after = expect(EMPTY, good, ok());
+    ModelState after = expect(EMPTY, good, ok("ok", "2"));
     assertThat(after.children(ModelPath.ROOT)).containsExactly("a", "b");
     Request bad = insertStream(0, new StreamRecord("a", payload("s0")), new StreamRecord("no/b", payload("s1")));
     assertThat(expect(EMPTY, bad, Reply.error("NoSuchFile"))).isEqualTo(EMPTY);
