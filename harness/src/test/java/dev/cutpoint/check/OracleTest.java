@@ -85,6 +85,15 @@ class OracleTest {
     }
 
     @Test
+    void aVerdictSurvivesJson() throws Exception {
+      Verdict verdict =
+          new Verdict(List.of(new Violation(Invariant.I2, 0, "ran twice")), List.of(new Undecided(Invariant.I1, 1, "why")),
+              List.of(new CallVerdict(0, OutcomeClass.VIOLATION)), List.of("never fired"));
+      var mapper = HistoryJson.mapper();
+      assertThat(mapper.readValue(mapper.writeValueAsString(verdict), Verdict.class)).isEqualTo(verdict);
+    }
+
+    @Test
     void theVerdictIsTheSameAfterTheCaseFileRoundTrip() {
       CaseRecord record = history().noJournal().build();
       assertThat(Oracle.judge(HistoryJson.fromJson(HistoryJson.toJson(record)))).isEqualTo(Oracle.judge(record));
