@@ -21,6 +21,10 @@ Commands (Java -> driver):
       connected; connects stay blocking, as Breezy's are): Breezy sets no
       timeout of its own, so without it a black-holed call would hang forever.
       noretry sets Breezy's -Dnoretry debug flag (breezy.debug.debug_flags).
+      Also how to recover: Breezy resets its medium only on a ConnectionReset
+      inside its resend window (client.py:193, 277); after any other failure
+      (a timeout, a cut after the response arguments) every later call on that
+      medium raises TooManyConcurrentRequests without sending a byte.
       -> {"reply":"opened"}
   {"op":"call","id":7,"method":"call","verb":"get","args":["a"],
    "body":"<base64>","stream":["<base64>",...]}

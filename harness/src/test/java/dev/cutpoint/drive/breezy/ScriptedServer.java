@@ -95,6 +95,16 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
+  /** Answers one request with {@code response}, then closes: the live upgrade of bug 819604. */
+  static Script answeringOnceThenClosing(byte[] response) {
+    return socket -> {
+      readMessage(socket.getInputStream());
+      socket.getOutputStream().write(response);
+      socket.getOutputStream().flush();
+      socket.close();
+    };
+  }
+
   /** Reads one request, sends the first {@code length} bytes of {@code response}, closes. */
   static Script cutting(byte[] response, int length) {
     return socket -> {
