@@ -1,0 +1,169 @@
+package dev.cutpoint.client;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Bytes over one connection at a time, as Breezy's {@code SmartClientSocketMedium}: connects on
+ * first use, keeps the connection between calls (so a server that closed it in between is only
+ * noticed by the next call: bug 819604), and is {@linkplain #reset() reset} on any failure.
+ *
+ * <p>Unlike Breezy's, every wait is bounded by the timeout: a read that gets no byte and a write
+ * that gets no byte accepted for that long fail with {@link SocketTimeoutException}. Writes need
+ * the bound too: a peer that stops reading fills the socket buffers and blocks a large request.
+ */
+final class SocketMedium implements Closeable {
+
+  private final Connector connector;
+  private final Optional<Duration> timeout;
+  private Connection connection;
+  private Selector selector;
+  /** Response bytes that arrived before the request was complete; {@link #read} returns them first. */
+  private ByteBuffer early;
+
+  SocketMedium(Connector connector, Optional<Duration> timeout) {
+    this.connector = connector;
+    this.timeout = timeout;
+  }
+
+  /** Whether a connection is open (it may still be dead: only using it tells). */
+  boolean connected() {
+    return connection != null;
+  }
+
+  /** The open connection, connecting first if there is none. */
+  Connection connection() throws IOException {
+    if (connection == null) {
+      Connection fresh = connector.connect(timeout);
+      try {
+        fresh.channel().configureBlocking(false);
+        selector = Selector.open();
+        fresh.channel().register(selector, 0);
+      } catch (IOException e) {
+        fresh.close();
+        if (selector != null) {
+          selector.close();
+          selector = null;
+        }
+        throw e;
+      }
+      connection = fresh;
+    }
+    return connection;
+  }
+
+  /**
+   * Writes all of {@code bytes}; on failure, {@code bytes.position()} tells how much of it went
+   * into the socket.
+   */
+  void write(ByteBuffer bytes) throws IOException {
+    Connection open = connection();
+    while (bytes.hasRemaining()) {
+      if (open.channel().write(bytes) == 0) {
+        await(SelectionKey.OP_WRITE, "write");
+      }
+    }
+  }
+
+  /**
+   * Without waiting, fails if the server has already closed or reset the connection: a
+   * connection kept from an earlier call may have died in between, and a request with a body
+   * stream must find out before it takes the first chunk.
+   */
+  void checkNotClosed() throws IOException {
+    ByteBuffer arrived = ByteBuffer.allocate(4096);
+    if (connection().channel().read(arrived) < 0) {
+      throw new EOFException("the server has closed " + connection);
+    }
+    if (arrived.position() > 0) {
+      early = arrived.flip();
+    }
+  }
+
+  /** Reads some bytes into {@code into}: their number, or -1 at the end of the stream. */
+  int read(ByteBuffer into) throws IOException {
+    if (connection == null) {
+      throw new IllegalStateException("reading with no connection: nothing was sent");
+    }
+    if (early != null) {
+      int count = Math.min(early.remaining(), into.remaining());
+      into.put(into.position(), early, early.position(), count).position(into.position() + count);
+      early.position(early.position() + count);
+      if (!early.hasRemaining()) {
+        early = null;
+      }
+      return count;
+    }
+    while (true) {
+      int read = connection.channel().read(into);
+      if (read != 0) {
+        return read;
+      }
+      await(SelectionKey.OP_READ, "read");
+    }
+  }
+
+  private void await(int operation, String what) throws IOException {
+    SelectionKey key = connection.channel().keyFor(selector);
+    key.interestOps(operation);
+    try {
+      long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+      // select may return early with nothing ready (a wakeup); only the deadline means a stall
+      while (selector.select(millisUntil(deadline)) == 0) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("interrupted waiting to " + what + " on " + connection);
+        }
+        if (timeout.isPresent() && System.nanoTime() - deadline >= 0) {
+          throw new SocketTimeoutException(
+              "nothing to " + what + " for " + timeout.get().toMillis() + " ms on " + connection);
+        }
+      }
+    } finally {
+      selector.selectedKeys().clear();
+      key.interestOps(0);
+    }
+  }
+
+  /** A select timeout for {@code deadline}: 0 waits forever, so never 0 when a deadline is set. */
+  private long millisUntil(long deadline) {
+    if (timeout.isEmpty()) {
+      return 0;
+    }
+    return Math.max(1, (deadline - System.nanoTime() + 999_999) / 1_000_000);
+  }
+
+  /** Drops the connection after a failure, as Breezy's {@code medium.reset()}. */
+  void reset() {
+    Connection dead = connection;
+    Selector idle = selector;
+    connection = null;
+    selector = null;
+    early = null;
+    closeQuietly(dead);
+    closeQuietly(idle);
+  }
+
+  @Override
+  public void close() {
+    reset();
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      // the connection is being discarded because it failed; a failing close adds nothing
+    }
+  }
+}

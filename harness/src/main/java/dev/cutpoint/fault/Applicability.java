@@ -1,0 +1,43 @@
+package dev.cutpoint.fault;
+
+import java.util.Objects;
+
+/**
+ * Whether a cell of the fault matrix (verb class × phase × kind) can be expressed honestly, and
+ * how: which offsets are exact, whether the faulted request must be the first on a connection
+ * opened while the toxic is present, and in words how it is done — or why it cannot be (the
+ * report shows this reason in the cell, SPEC §5.1: never approximated silently).
+ */
+public record Applicability(
+    boolean applicable, OffsetRule offsets, boolean needsFreshConnection, String reason) {
+
+  /** Which offsets a cell can cut at exactly. */
+  public enum OffsetRule {
+    /** Any offset in the phase's range of SPEC §5.1. */
+    ANY,
+    /** Only offset 0: the start of the request (WRITE) or of the response (READ). */
+    START_ONLY,
+    /** No cut point: BETWEEN, the non-fatal kinds, and cells that are not applicable. */
+    NONE
+  }
+
+  public Applicability {
+    Objects.requireNonNull(offsets, "offsets");
+    Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("an applicability always says how or why not");
+    }
+  }
+
+  static Applicability exact(OffsetRule offsets, String how) {
+    return new Applicability(true, offsets, false, how);
+  }
+
+  static Applicability onFreshConnection(OffsetRule offsets, String how) {
+    return new Applicability(true, offsets, true, how);
+  }
+
+  static Applicability notApplicable(String why) {
+    return new Applicability(false, OffsetRule.NONE, false, why);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.cutpoint.history;
+
+/** What a path in the server's tree is. */
+public enum EntryType {
+  FILE,
+  DIRECTORY
+}

@@ -1,0 +1,7 @@
+package dev.cutpoint.history;
+
+/** The response's status byte: {@code oS} or {@code oE}. */
+public enum ReplyStatus {
+  SUCCESS,
+  ERROR
+}
