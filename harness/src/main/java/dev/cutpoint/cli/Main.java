@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Fault-injection harness for reconnects in the bzr smart protocol (bug 819604).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ServeCommand.class,
     })
 public final class Main implements Runnable {
 

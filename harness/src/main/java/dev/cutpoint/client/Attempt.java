@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  *     since: bug 819604)
  * @param bytesWritten request bytes handed to the socket
  * @param writeCompleted the whole request, terminal {@code e} included, was handed to the socket
+ * @param bodyStreamStarted the request's body stream had started to be consumed when this attempt
+ *     ended (by this attempt or an earlier one): no resend is allowed after that, in any phase
  * @param bodyChunksTaken chunks of the body stream taken by this attempt
  * @param bytesRead response bytes received
  * @param response the response, error responses included; empty if none arrived whole
@@ -31,6 +33,7 @@ public record Attempt(
     boolean reusedConnection,
     long bytesWritten,
     boolean writeCompleted,
+    boolean bodyStreamStarted,
     int bodyChunksTaken,
     long bytesRead,
     Optional<Message> response,

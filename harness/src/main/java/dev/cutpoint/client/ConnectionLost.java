@@ -61,6 +61,8 @@ public sealed class ConnectionLost extends CallFailed permits StreamNotRestartab
         + " calling "
         + verb
         + " ("
+        + cause.getClass().getSimpleName()
+        + ": "
         + cause.getMessage()
         + "); not resent: "
         + reason.name().toLowerCase()

@@ -252,6 +252,7 @@ final class SmartRequest {
           reusedConnection,
           out == null ? 0 : out.written(),
           writeCompleted,
+          streamStarted(),
           chunksTaken() - chunksBefore,
           bytesRead,
           response,

@@ -3,6 +3,7 @@ package dev.cutpoint.client;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public final class TcpConnector implements Connector {
 
   @Override
   public Connection connect(Optional<Duration> timeout) throws IOException {
+    if (address.isUnresolved()) {
+      throw new UnknownHostException(address.getHostString());
+    }
     SocketChannel channel = SocketChannel.open();
     try {
       // as Breezy's SmartTCPClientMedium: small requests must not wait for Nagle

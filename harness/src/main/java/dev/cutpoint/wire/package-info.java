@@ -12,7 +12,7 @@
  *
  * // a body stream, piece by piece (flush after the preamble and arguments, then per chunk)
  * out.write(MessageEncoder.preamble(BDict.EMPTY));
- * out.write(MessageEncoder.part(new Part.Args(BList.ofStrings("insert_stream", ""))));
+ * out.write(MessageEncoder.part(new Part.Args(BList.ofStrings("insert_stream"))));
  * out.flush();
  * for (ByteString chunk : chunks) { out.write(MessageEncoder.bodyChunk(chunk)); out.flush(); }
  * out.write(MessageEncoder.end());

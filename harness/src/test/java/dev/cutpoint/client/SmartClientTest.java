@@ -185,6 +185,7 @@ class SmartClientTest {
     assertThat(dead.reusedConnection()).isTrue();
     assertThat(dead.failedAt()).contains(FailureSite.WRITE);
     assertThat(dead.bodyChunksTaken()).isZero();
+    assertThat(dead.bodyStreamStarted()).isFalse();
     assertThat(dead.decision()).contains(new RetryDecision(RetryReason.NOT_RECEIVED));
     assertThat(attempts.get(2).bodyChunksTaken()).isEqualTo(2);
   }
@@ -198,6 +199,7 @@ class SmartClientTest {
         catchThrowableOfType(StreamNotRestartable.class, () -> client.call(request));
 
     assertThat(lost.chunksConsumed()).isPositive();
+    assertThat(attempts.get(0).bodyStreamStarted()).isTrue();
     assertThat(lost.reason()).isEqualTo(RetryReason.STREAM_STARTED);
     assertThat(attempts).hasSize(1);
     assertThat(server.journal()).isEmpty();

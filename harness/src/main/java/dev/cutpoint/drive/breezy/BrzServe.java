@@ -1,0 +1,335 @@
+package dev.cutpoint.drive.breezy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code brz serve --allow-writes} on a loopback port, serving a fresh temporary directory:
+ * the Breezy server of the {@code breezy-server} and {@code breezy} targets.
+ *
+ * <p>The first start takes a free port (Breezy binds port 0 and reports the one it got); every
+ * later {@link #start()} binds that same port and directory again, which is bug 819604's live
+ * upgrade when done between two requests ({@link #restart}). Breezy sets {@code SO_REUSEADDR}
+ * (breezy/bzr/smart/server.py:110), so the old connections' TIME_WAIT does not block the rebind.
+ *
+ * <p>Nothing outlives it: {@link #close()} kills the process tree and deletes the directory, and
+ * the JVM's exit kills whatever is still running.
+ */
+public final class BrzServe implements AutoCloseable {
+
+  /** Loopback only: {@code brz serve} has no authentication. */
+  public static final String HOST = "127.0.0.1";
+
+  /** What Breezy prints once its socket listens (server.py:452, on stderr). */
+  private static final Pattern LISTENING = Pattern.compile("listening on port: (\\d+)");
+
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  private static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
+  private static final int LOG_CAPACITY = 64 * 1024;
+
+  private final BreezyInstallation installation;
+  private final Duration startWait;
+  private final BreezyHome home;
+  private final Path directory;
+  private final BoundedLog log = new BoundedLog(LOG_CAPACITY);
+  private int port;
+  private Process process;
+  private Thread stderrDrain;
+  private Path branchTemplate;
+
+  private BrzServe(BreezyInstallation installation, Duration startWait) {
+    this.installation = installation;
+    this.startWait = startWait;
+    this.home = BreezyHome.create("cutpoint-brz-serve-");
+    this.directory = home.path().resolve("served");
+  }
+
+  /**
+   * Starts a server on a free loopback port and waits until it accepts connections.
+   *
+   * @param startWait how long a start may take before it is a failure
+   * @throws BrzServeFailed when it does not come up in time
+   */
+  public static BrzServe start(BreezyInstallation installation, Duration startWait) {
+    BrzServe serve = new BrzServe(installation, startWait);
+    try {
+      Files.createDirectories(serve.directory);
+      serve.start();
+      return serve;
+    } catch (IOException | RuntimeException e) {
+      serve.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** {@link #start(BreezyInstallation, Duration)} allowing 20 s. */
+  public static BrzServe start(BreezyInstallation installation) {
+    return start(installation, Duration.ofSeconds(20));
+  }
+
+  /** The port it listens on, the same across restarts. */
+  public int port() {
+    return port;
+  }
+
+  /** The {@code bzr://} URL of the server. */
+  public String url() {
+    return "bzr://" + HOST + ":" + port + "/";
+  }
+
+  /** The directory it serves. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** Whether the server process is up. */
+  public synchronized boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  /** The server process's id. */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException("brz serve is stopped");
+    }
+    return process.pid();
+  }
+
+  /** The end of what the server wrote to stderr, across restarts. */
+  public String log() {
+    return log.tail();
+  }
+
+  /**
+   * Starts the server (again) on its port and directory and waits until it accepts connections.
+   *
+   * @throws IllegalStateException when it is running
+   * @throws BrzServeFailed when it does not come up in time, e.g. the port was taken meanwhile
+   */
+  public synchronized void start() {
+    if (process != null) {
+      throw new IllegalStateException("brz serve is already running on port " + port);
+    }
+    List<String> command =
+        List.of(
+            installation.brz().toString(),
+            "serve",
+            "--allow-writes",
+            "--listen",
+            HOST,
+            "--port",
+            Integer.toString(port),
+            "--directory",
+            directory.toString());
+    ProcessBuilder builder =
+        home.applyTo(new ProcessBuilder(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    CompletableFuture<Integer> listening = new CompletableFuture<>();
+    try {
+      process = Reaper.start(builder);
+    } catch (IOException e) {
+      throw new BrzServeFailed("cannot run " + installation.brz() + ": " + e.getMessage(), "");
+    }
+    stderrDrain =
+        log.drain(
+            process.getErrorStream(),
+            line -> {
+              Matcher matcher = LISTENING.matcher(line);
+              if (matcher.find()) {
+                listening.complete(Integer.parseInt(matcher.group(1)));
+              }
+            },
+            "brz-serve-stderr-" + process.pid());
+    int bound = awaitListening(listening);
+    if (port != 0 && bound != port) {
+      stopNow();
+      throw new BrzServeFailed("brz serve bound port " + bound + ", not " + port, log.tail());
+    }
+    port = bound;
+    probe();
+  }
+
+  /**
+   * Stops the server; its directory stays as it is.
+   *
+   * @throws BrzServeFailed when it will not die
+   */
+  public synchronized void stop(StopMode mode) {
+    if (process == null) {
+      return;
+    }
+    if (mode == StopMode.GRACEFUL) {
+      hangUp(process.pid());
+      if (!Reaper.awaitOrKill(process, STOP_WAIT)) {
+        log.append("(cutpoint: no exit " + STOP_WAIT.toMillis() + " ms after SIGHUP; killed)");
+      }
+    }
+    stopNow();
+  }
+
+  /** Stops and starts again on the same port and directory: bug 819604's live upgrade. */
+  public synchronized void restart(StopMode mode) {
+    stop(mode);
+    start();
+  }
+
+  /**
+   * Makes a real branch (with its repository) at {@code relativePath}, for {@code
+   * Branch.lock_write} and {@code Branch.unlock}. The first call runs {@code brz init}; later ones
+   * copy its result, which takes milliseconds instead of a tenth of a second.
+   */
+  public synchronized void createBranch(String relativePath) {
+    Path target = resolve(relativePath);
+    try {
+      if (branchTemplate == null) {
+        Path template = home.path().resolve("branch-template");
+        run(List.of(installation.brz().toString(), "init", "--quiet", template.toString()));
+        branchTemplate = template;
+      }
+      Files.createDirectories(target.getParent());
+      Trees.copy(branchTemplate, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a branch at " + target, e);
+    }
+  }
+
+  /** Deletes everything in the served directory: a clean slate for the next case. */
+  public void clear() {
+    try {
+      Trees.empty(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + directory, e);
+    }
+  }
+
+  /** What the served directory holds now. */
+  public ServedState snapshot() {
+    return ServedState.read(directory);
+  }
+
+  /** Kills the server and deletes its directory. */
+  @Override
+  public synchronized void close() {
+    try {
+      stopNow();
+    } finally {
+      home.close();
+    }
+  }
+
+  private int awaitListening(CompletableFuture<Integer> listening) {
+    try {
+      Object first =
+          CompletableFuture.anyOf(listening, process.onExit())
+              .get(startWait.toMillis(), TimeUnit.MILLISECONDS);
+      if (first instanceof Integer bound) {
+        return bound;
+      }
+      int status = process.exitValue();
+      stopNow();
+      throw new BrzServeFailed("brz serve exited with " + status + " before listening", log.tail());
+    } catch (TimeoutException e) {
+      stopNow();
+      throw new BrzServeFailed(
+          "brz serve did not listen within " + startWait.toMillis() + " ms", log.tail());
+    } catch (ExecutionException e) {
+      stopNow();
+      throw new BrzServeFailed("brz serve failed: " + e.getCause(), log.tail());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopNow();
+      throw new BrzServeFailed("interrupted while brz serve was starting", log.tail());
+    }
+  }
+
+  /** Readiness is a connection accepted, not a line printed. */
+  private void probe() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(HOST, port), (int) startWait.toMillis());
+    } catch (IOException e) {
+      stopNow();
+      throw new BrzServeFailed(
+          "brz serve said it listens on " + port + " but refuses connections: " + e.getMessage(),
+          log.tail());
+    }
+  }
+
+  private void stopNow() {
+    if (process == null) {
+      return;
+    }
+    if (!Reaper.kill(process, STOP_WAIT)) {
+      throw new BrzServeFailed("brz serve (pid " + process.pid() + ") survived SIGKILL", log.tail());
+    }
+    forgetProcess();
+  }
+
+  private void forgetProcess() {
+    try {
+      // the drain ends at the pipe's end, which the process's death brings
+      stderrDrain.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+    stderrDrain = null;
+  }
+
+  private void hangUp(long pid) {
+    try {
+      Process kill =
+          Reaper.start(
+              new ProcessBuilder("kill", "-HUP", Long.toString(pid))
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD));
+      Reaper.awaitOrKill(kill, STOP_WAIT);
+    } catch (IOException e) {
+      throw new BrzServeFailed("cannot send SIGHUP to " + pid + ": " + e.getMessage(), log.tail());
+    }
+  }
+
+  /** Runs a {@code brz} command to completion; its output goes to a file, so nothing blocks. */
+  private void run(List<String> command) throws IOException {
+    Path output = Files.createTempFile(home.path(), "brz-command-", ".log");
+    try {
+      Process child =
+          Reaper.start(
+              home.applyTo(new ProcessBuilder(command))
+                  .redirectErrorStream(true)
+                  .redirectOutput(output.toFile()));
+      boolean ended = Reaper.awaitOrKill(child, COMMAND_WAIT);
+      if (!ended || child.exitValue() != 0) {
+        throw new BrzCommandFailed(
+            command, ended ? child.exitValue() : -1, Files.readString(output));
+      }
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  private Path resolve(String relativePath) {
+    Path relative = Path.of(relativePath).normalize();
+    if (relative.isAbsolute()
+        || relative.toString().isEmpty()
+        || relative.startsWith("..")
+        || List.of(relativePath.split("/")).contains("..")) {
+      throw new IllegalArgumentException(
+          "a path inside the served directory is needed, got " + relativePath);
+    }
+    return directory.resolve(relative);
+  }
+}

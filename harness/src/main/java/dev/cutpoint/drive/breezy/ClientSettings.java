@@ -1,0 +1,30 @@
+package dev.cutpoint.drive.breezy;
+
+import java.time.Duration;
+
+/**
+ * How Breezy's client is set up for a run.
+ *
+ * @param readTimeout bounds each connect, send and receive of the driver's sockets. Breezy sets no
+ *     timeout of its own (breezy/bzr/smart/medium.py:1137-1140), so without this a black-holed
+ *     call would hang for ever; with it, the call raises {@code TimeoutError}
+ * @param noRetry Breezy's {@code -Dnoretry} debug flag: no resend at all (client.py:160, 278)
+ */
+public record ClientSettings(Duration readTimeout, boolean noRetry) {
+
+  public ClientSettings {
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
+    }
+  }
+
+  /** Resends on, 5 s read timeout. */
+  public static ClientSettings defaults() {
+    return new ClientSettings(Duration.ofSeconds(5), false);
+  }
+
+  /** The same with {@code -Dnoretry} set. */
+  public ClientSettings withNoRetry() {
+    return new ClientSettings(readTimeout, true);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.cutpoint.drive.breezy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every process and temporary directory the Breezy pieces make, so that none outlives the
+ * harness: each is removed when its owner closes, and a single shutdown hook removes whatever is
+ * left when the JVM exits, Ctrl-C included (processes first, then the directories they used).
+ */
+final class Reaper {
+
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Reaper::reapAll, "cutpoint-breezy-reaper"));
+  }
+
+  private Reaper() {}
+
+  /** Starts {@code builder}'s process and keeps it on the list of processes to kill at exit. */
+  static Process start(ProcessBuilder builder) throws IOException {
+    Process process = builder.start();
+    LIVE.add(process);
+    return process;
+  }
+
+  /**
+   * Kills {@code process} and its descendants (SIGKILL) and waits up to {@code wait} for it to be
+   * gone.
+   *
+   * @return whether it is gone
+   */
+  static boolean kill(Process process, Duration wait) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    return forget(process, wait);
+  }
+
+  /**
+   * Waits up to {@code wait} for {@code process} to exit on its own, and kills it if it has not.
+   *
+   * @return whether it exited on its own
+   */
+  static boolean awaitOrKill(Process process, Duration wait) {
+    if (waitFor(process, wait)) {
+      LIVE.remove(process);
+      return true;
+    }
+    kill(process, wait);
+    return false;
+  }
+
+  /** The processes started and not yet killed or seen exiting. */
+  static Set<Process> live() {
+    return Set.copyOf(LIVE);
+  }
+
+  private static boolean forget(Process process, Duration wait) {
+    boolean gone = waitFor(process, wait);
+    if (gone) {
+      LIVE.remove(process);
+    }
+    return gone;
+  }
+
+  private static boolean waitFor(Process process, Duration wait) {
+    try {
+      return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
+  }
+
+  /** Creates a temporary directory that is deleted at exit unless {@link #delete}d before. */
+  static Path temporaryDirectory(String prefix) throws IOException {
+    Path directory = Files.createTempDirectory(prefix);
+    DIRECTORIES.add(directory);
+    return directory;
+  }
+
+  /** Deletes a directory made by {@link #temporaryDirectory}. */
+  static void delete(Path directory) throws IOException {
+    Trees.delete(directory);
+    DIRECTORIES.remove(directory);
+  }
+
+  private static void reapAll() {
+    for (Process process : LIVE) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    for (Process process : LIVE) {
+      waitFor(process, Duration.ofSeconds(5));
+    }
+    for (Path directory : DIRECTORIES) {
+      try {
+        Trees.delete(directory);
+      } catch (IOException e) {
+        // the JVM is going away: a directory it cannot delete is all that is left to report
+        System.err.println("cutpoint: cannot delete " + directory + ": " + e.getMessage());
+      }
+    }
+  }
+}

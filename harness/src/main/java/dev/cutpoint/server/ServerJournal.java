@@ -1,0 +1,33 @@
+package dev.cutpoint.server;
+
+import dev.cutpoint.history.Journal;
+import dev.cutpoint.history.JournalEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the server executed, in order (SPEC §3.3): for every request whose terminal {@code e}
+ * arrived, the connection, the verb, the SHA-256 of the request's bytes and the response. The
+ * oracle reads it to know what ran. Thread-safe; {@link #snapshot()} is an immutable copy.
+ */
+public final class ServerJournal {
+
+  private final List<JournalEntry> entries = new ArrayList<>();
+
+  synchronized void record(String connectionId, String verb, String requestSha256, dev.cutpoint.history.Reply result) {
+    entries.add(new JournalEntry(entries.size(), connectionId, verb, requestSha256, result));
+  }
+
+  public synchronized Journal snapshot() {
+    return new Journal(List.copyOf(entries));
+  }
+
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  /** Forgets every entry: between the cases of one run against one server. */
+  public synchronized void clear() {
+    entries.clear();
+  }
+}
