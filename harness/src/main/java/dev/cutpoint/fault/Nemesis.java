@@ -82,6 +82,8 @@ public final class Nemesis {
   private String armed = "";
   private boolean clearedAtConnect;
   private int closedByRestart;
+  /** A toxic may be left on the proxy (a failed removal or arming): the next reset looks. */
+  private boolean dirty;
 
   /**
    * @param proxy the proxy between the client and the server; the nemesis owns its toxics
@@ -129,7 +131,9 @@ public final class Nemesis {
     this.clearedAtConnect = false;
     this.closedByRestart = 0;
     this.state = State.ARMED;
+    this.dirty = true;
     this.armed = applyFault();
+    this.dirty = false;
   }
 
   private String applyFault() throws IOException {
@@ -226,8 +230,14 @@ public final class Nemesis {
     }
     toxics.clear();
     if (failure != null) {
+      dirty = true;
       throw failure;
     }
+  }
+
+  /** Whether the fault armed last hit this connection (it is dead, or about to be). */
+  public synchronized boolean hit(long connectionId) {
+    return hitConnections.contains(connectionId);
   }
 
   /** Whether a fault is in place now. */
@@ -243,11 +253,12 @@ public final class Nemesis {
     try {
       disarm();
     } finally {
-      for (Toxic leftover : proxy.toxics().getAll()) {
-        leftover.remove();
-      }
-      if (!proxy.isEnabled()) {
+      if (dirty) {
+        for (Toxic leftover : proxy.toxics().getAll()) {
+          leftover.remove();
+        }
         proxy.enable();
+        dirty = false;
       }
       state = State.IDLE;
       plan = null;
