@@ -1,5 +1,6 @@
 package dev.cutpoint.client;
 
+import dev.cutpoint.verbs.Verb;
 import dev.cutpoint.verbs.VerbClass;
 import dev.cutpoint.wire.BList;
 import dev.cutpoint.wire.BValue;
@@ -21,6 +22,11 @@ public record Request(String verb, VerbClass verbClass, List<BValue> args, Reque
       throw new IllegalArgumentException("a request needs a verb class and a body (RequestBody.NONE)");
     }
     args = List.copyOf(args);
+  }
+
+  /** A request for a verb of the registry, whose arguments are UTF-8 strings. */
+  public static Request of(Verb verb, RequestBody body, String... args) {
+    return of(verb.name(), verb.verbClass(), body, args);
   }
 
   /** A request whose arguments are UTF-8 strings. */

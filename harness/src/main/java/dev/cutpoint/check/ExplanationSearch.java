@@ -1,0 +1,131 @@
+package dev.cutpoint.check;
+
+import dev.cutpoint.history.Call;
+import dev.cutpoint.history.Reply;
+import dev.cutpoint.history.Request;
+import dev.cutpoint.history.StateEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Without a journal ({@code brz serve}), which requests ran is inferred the way Elle infers it from
+ * list-append histories: every call may have run between its certain and its possible number of
+ * executions (its attempts bound them), each execution may take any of the model's alternatives,
+ * and the accounts whose final state is the observed one — unique payloads make most of them
+ * differ — are the explanations. Accounts whose replies also agree with the recorded ones are
+ * preferred. The calls run in sequence, so the executions of a call lie between its neighbours'.
+ */
+final class ExplanationSearch {
+
+  /** Model steps before the search gives up and leaves the case undecided. */
+  static final int BUDGET = 200_000;
+
+  private final CaseFacts facts;
+  private final List<Explanation> found = new ArrayList<>();
+  private int steps;
+
+  private ExplanationSearch(CaseFacts facts) {
+    this.facts = facts;
+  }
+
+  static List<Explanation> explain(CaseFacts facts, Findings findings) {
+    reportPartialPayloads(facts, findings);
+    ExplanationSearch search = new ExplanationSearch(facts);
+    boolean complete = search.visit(0, ModelState.of(facts.record.scenario().initialState()), List.of(), true);
+    if (!complete) {
+      findings.undecided(
+          Invariant.I7,
+          facts.record.scenario().requests().size() - 1,
+          "more than " + BUDGET + " model steps to explain the final state without a journal");
+      return List.of();
+    }
+    List<Explanation> consistent = search.found.stream().filter(e -> e.differences().isEmpty()).toList();
+    if (consistent.isEmpty()) {
+      Explanation closest =
+          search.found.stream().min(Comparator.comparingInt(e -> e.differences().size())).orElseThrow();
+      int blame =
+          facts.record.scenario().fault().map(f -> f.requestIndex()).orElse(facts.record.scenario().requests().size() - 1);
+      String evidence =
+          "no run of the recorded attempts explains the final state; the closest ("
+              + describeCounts(closest) + ") differs: " + String.join("; ", closest.differences());
+      if (findings.violations.stream().anyMatch(v -> v.invariant() == Invariant.I1)) {
+        findings.undecided(Invariant.I7, blame, "the state holds a partial payload (see I1); " + evidence);
+      } else {
+        findings.violation(Invariant.I7, blame, evidence);
+      }
+      return List.of();
+    }
+    List<Explanation> agreeing = consistent.stream().filter(Explanation::repliesAgree).toList();
+    return agreeing.isEmpty() ? consistent : agreeing;
+  }
+
+  /** Depth-first over requests in order; false when the budget ran out. */
+  private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree) {
+    if (index == facts.requests.size()) {
+      found.add(new Explanation(executions, state, state.differences(facts.record.finalState()), agree));
+      return true;
+    }
+    Call call = facts.calls.get(index);
+    if (call == null) {
+      return visit(index + 1, state, executions, agree);
+    }
+    CallDelivery delivery = facts.deliveries.get(index);
+    for (int times = delivery.certain(); times <= delivery.possible(); times++) {
+      if (!run(index, times, state, executions, agree)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Runs request {@code index} {@code times} more times, branching on alternatives, then goes on. */
+  private boolean run(int index, int times, ModelState state, List<Execution> executions, boolean agree) {
+    if (times == 0) {
+      return visit(index + 1, state, executions, agree);
+    }
+    if (++steps > BUDGET) {
+      return false;
+    }
+    Request request = facts.requests.get(index);
+    // the last execution of a call produced the reply its caller got, if one came back
+    Optional<Reply> observed = times == 1 ? facts.finalReply(index) : Optional.empty();
+    for (Alternative alternative : facts.alternatives(state, request)) {
+      boolean matches = observed.map(r -> alternative.reply().matches(r)).orElse(true);
+      List<Execution> longer = new ArrayList<>(executions);
+      longer.add(new Execution(index, "inferred from the final state", alternative.reply(), observed));
+      if (!run(index, times - 1, alternative.settle(observed), longer, agree && matches)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** I1 seen directly: a file holds a piece of a unique payload shorter than the payload. */
+  private static void reportPartialPayloads(CaseFacts facts, Findings findings) {
+    for (StateEntry entry : facts.record.finalState().entries()) {
+      if (entry.content().isEmpty()) {
+        continue;
+      }
+      for (PayloadText.Piece piece : PayloadText.partials(entry.content().get(), facts.payloadsByToken)) {
+        int owner = facts.requestWithToken(piece.token()).map(Request::index).orElse(0);
+        findings.violation(
+            Invariant.I1,
+            owner,
+            entry.path() + " holds " + piece.length() + " of the " + facts.payloadsByToken.get(piece.token()).size()
+                + " bytes of " + facts.describe(owner) + "'s payload [" + piece.token()
+                + "]: the server executed a body it had not fully received");
+      }
+    }
+  }
+
+  static String describeCounts(Explanation explanation) {
+    List<String> parts = new ArrayList<>();
+    explanation.executions().stream()
+        .map(Execution::requestIndex)
+        .distinct()
+        .forEach(i -> parts.add("request " + i + " x" + explanation.count(i)));
+    return parts.isEmpty() ? "nothing ran" : String.join(", ", parts);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.cutpoint.check;
+
+import dev.cutpoint.history.Call;
+import dev.cutpoint.history.Reply;
+import java.util.Optional;
+
+/**
+ * The reply a call's caller got must be the answer of the server's last execution of it: the
+ * journal's recorded result, or without a journal the model's expectation in each explanation.
+ * A call that returns anything else succeeded with a result no execution produced.
+ */
+final class WrongResult {
+
+  private WrongResult() {}
+
+  static void judge(Invariant invariant, int index, Call call, CaseFacts facts, Findings findings) {
+    Optional<Reply> reply = call.outcome().reply();
+    if (reply.isEmpty()) {
+      return;
+    }
+    findings.judge(
+        invariant,
+        index,
+        facts.explanations,
+        explanation -> explanation.last(index).flatMap(last -> mismatch(facts, index, reply.get(), last)));
+  }
+
+  private static Optional<String> mismatch(CaseFacts facts, int index, Reply got, Execution last) {
+    if (facts.journaled) {
+      Reply server = last.observed().orElseThrow();
+      if (server.equals(got)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          facts.describe(index) + " returned " + ReplyMatcher.describe(got) + " but the server's last execution ("
+              + last.source() + ") answered " + ReplyMatcher.describe(server));
+    }
+    if (last.expected().matches(got)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        facts.describe(index) + " returned " + ReplyMatcher.describe(got) + "; the model expects "
+            + last.expected().describe() + " of its last execution");
+  }
+}
