@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A case ready to run: the scenario with its fault in concrete bytes, the response lengths the dry
- * run saw (one per request), and whether the fault is persistent.
+ * run saw (one per request; 0 where the case's fault does not need them and the dry run was
+ * skipped), and whether the fault is persistent.
  */
 public record PreparedCase(Scenario scenario, List<Long> responseLengths, boolean persistent) {
 

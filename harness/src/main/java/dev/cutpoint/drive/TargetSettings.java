@@ -41,9 +41,9 @@ public record TargetSettings(
 
   /**
    * The longest a call may take before it breaks liveness (I6): a timeout for the attempt, another
-   * for a resend, and a second of slack for a loaded machine.
+   * for a resend, and half a second of slack for a loaded machine.
    */
   public static long livenessBoundMillis(Duration timeout) {
-    return 2 * timeout.toMillis() + 1000;
+    return 2 * timeout.toMillis() + 500;
   }
 }

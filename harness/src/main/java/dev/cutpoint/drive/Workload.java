@@ -3,6 +3,8 @@ package dev.cutpoint.drive;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.Phase;
 import dev.cutpoint.history.Payload;
+import dev.cutpoint.history.Request;
+import dev.cutpoint.history.RequestBody;
 import dev.cutpoint.history.ServerState;
 import dev.cutpoint.history.StateEntry;
 import dev.cutpoint.verbs.VerbClass;
@@ -36,6 +38,8 @@ public final class Workload {
   static final List<String> FILES = List.of("f0", "f1", "d/f1", "d/f2", "x/f3");
   /** Directories: existing, missing, nested. */
   static final List<String> DIRECTORIES = List.of("d", "e", "d/g");
+  /** The path the probe call asks about: never generated, so the probe's bytes are its own. */
+  public static final String PROBE_PATH = "probe";
   /** Branch paths for the lock verbs. */
   static final List<String> BRANCHES = List.of("b0", "b1");
 
@@ -43,6 +47,14 @@ public final class Workload {
   private static final int GEN_SIZE = 1000;
 
   private Workload() {}
+
+  /**
+   * The probe after a case's sequence (I6): a read whose bytes no generated request has, so that
+   * the journal cannot confuse it with one of them.
+   */
+  public static Request probe(int index) {
+    return Requests.sized(index, "has", VerbClass.READ, List.of(PROBE_PATH), RequestBody.none());
+  }
 
   /** The tree every case starts from: a directory and two small files. */
   public static ServerState initialState() {
@@ -56,16 +68,19 @@ public final class Workload {
 
   /**
    * Cases for one cell: 1 to {@link #MAX_REQUESTS} requests (at least 2 for BETWEEN, whose fault
-   * falls after a previous response), the faulted one of the cell's class, the others of any class
-   * the target supports.
+   * falls after a previous response; exactly 1 for a persistent fault), the faulted one of the
+   * cell's class, the others of any class the target supports.
    */
   public static Arbitrary<CaseSpec> cases(
       MatrixCell cell, Set<VerbClass> supported, List<Delivery> betweenDeliveries, boolean persistent) {
     int minimum = cell.phase() == Phase.BETWEEN ? 2 : 1;
+    // a persistent case is one call while the server stays away: with a single request, the
+    // oracle (which knows one-shot faults) cannot mistake a cut resend for a delivered one
+    int maximum = persistent ? 1 : MAX_REQUESTS;
     List<VerbClass> classes = VerbClass.values().length == supported.size()
         ? List.of(VerbClass.values())
         : supported.stream().sorted().toList();
-    return Arbitraries.integers().between(minimum, MAX_REQUESTS).flatMap(length ->
+    return Arbitraries.integers().between(minimum, Math.max(minimum, maximum)).flatMap(length ->
         Arbitraries.integers().between(minimum - 1, length - 1).flatMap(faultIndex -> {
           List<Arbitrary<RequestDraft>> drafts = new ArrayList<>();
           for (int position = 0; position < length; position++) {

@@ -283,10 +283,13 @@ public final class Nemesis {
     Attempt first = attempts.get(0);
     String where = "; " + describe(first) + (clearedAtConnect ? "; cleared before the next connect" : "");
     if (persistent) {
-      boolean everyHit = attempts.stream().allMatch(a -> a.failedAt().isPresent());
+      // a resend may get through when it is shorter than the cut (what is left of a stream)
+      long failed = attempts.stream().filter(a -> a.failedAt().isPresent()).count();
+      boolean hit = first.failedAt().isPresent() && first.connectionId().isPresent()
+          && hitConnections.contains(first.connectionId().getAsLong());
       return new Injection(
-          everyHit, armed + " (persistent, on connections " + hitConnections + ")" + where
-              + "; " + attempts.size() + " attempt(s), " + (everyHit ? "all failed" : "not all failed"));
+          hit, armed + " (persistent, on connections " + hitConnections + ")" + where
+              + "; " + failed + " of " + attempts.size() + " attempt(s) failed");
     }
     if (plan.phase() == Phase.BETWEEN) {
       boolean hit = first.reusedConnection() && first.failedAt().isPresent();
