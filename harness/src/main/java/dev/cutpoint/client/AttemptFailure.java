@@ -7,7 +7,8 @@ import dev.cutpoint.verbs.VerbClass;
  *
  * @param verbClass the retry class of the request's verb
  * @param site where the failure was noticed
- * @param timedOut the peer stopped making progress (as opposed to closing or resetting)
+ * @param timedOut the peer stopped making progress (as opposed to closing or resetting); the
+ *     connection is dropped all the same
  * @param bodyStreamStarted the client had begun consuming the request's body stream, which
  *     cannot be rewound
  * @param attempt which attempt failed, 1 for the first

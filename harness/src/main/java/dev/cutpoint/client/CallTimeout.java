@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * The peer made no progress (no byte read, or no byte accepted for writing) for the client's
- * timeout: a black-holed connection. Not resent: the request may be running, and a resend would
- * break the call's time bound.
+ * timeout: a black-holed connection, and the policy did not resend (or the resend stalled too). A
+ * stall is judged like a reset in the same phase; each attempt waits at most one timeout per
+ * stall, so a call that is resent once can take about twice the timeout.
  */
 public final class CallTimeout extends CallFailed {
 

@@ -15,7 +15,9 @@ public enum RetryPolicy {
   /**
    * Breezy's rule, SPEC §1. {@code _send} resends once on a {@code ConnectionReset} while writing
    * unless a body stream had started; {@code _call} resends once on one while reading only if
-   * {@code _is_safe_to_send_twice}: no body stream and the verb is read, idem or semi.
+   * {@code _is_safe_to_send_twice}: no body stream and the verb is read, idem or semi. Breezy's
+   * client has no timeout; here a stall is a failure of the phase it happens in, like a reset
+   * (the connection is dropped either way), so that a read call survives a black hole (I3).
    */
   BREEZY("breezy") {
     @Override
@@ -28,9 +30,6 @@ public enum RetryPolicy {
       }
       if (failure.site() == FailureSite.CONNECT) {
         return because(RetryReason.CONNECT_FAILED);
-      }
-      if (failure.timedOut()) {
-        return because(RetryReason.TIMED_OUT);
       }
       if (failure.bodyStreamStarted()) {
         return because(RetryReason.STREAM_STARTED);

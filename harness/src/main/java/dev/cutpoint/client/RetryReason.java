@@ -11,11 +11,6 @@ public enum RetryReason {
    * retry code (catching only {@code ConnectionReset}) does not handle.
    */
   CONNECT_FAILED(false),
-  /**
-   * The peer stopped answering. Breezy's client has no timeout at all; resending would break
-   * the call's time bound, and the request may be running.
-   */
-  TIMED_OUT(false),
   /** The request's body stream had started to be consumed and cannot be rewound. */
   STREAM_STARTED(false),
   /** Failed while writing: the server cannot have seen the terminal {@code e}; safe for all verbs. */

@@ -29,7 +29,8 @@
  *       the body or before the terminal {@code e} surfaces from {@code read_body_bytes} or {@code
  *       cancel_read_body}, never resent. This client reads the whole response before it decides.
  *   <li>Breezy's client has no timeout (its {@code ConnectionTimeout} is the server's idle
- *       timeout); this one bounds every wait, and a timeout is never resent.
+ *       timeout); this one bounds every wait, drops a stalled connection and judges the stall by
+ *       its phase, as a reset.
  *   <li>Breezy flushes before consuming a body stream; this client also looks, without waiting,
  *       whether the server has already closed the connection, so that a connection that died
  *       between calls is noticed while resending is still allowed.

@@ -26,8 +26,10 @@ class RetryPolicyTest {
     "READ,     READ,    false,    false,   2,       false,   ALREADY_RESENT",
     "READ,     CONNECT, false,    false,   1,       false,   CONNECT_FAILED",
     "READ,     CONNECT, true,     false,   1,       false,   CONNECT_FAILED",
-    "READ,     READ,    true,     false,   1,       false,   TIMED_OUT",
-    "READ,     WRITE,   true,     false,   1,       false,   TIMED_OUT",
+    "READ,     READ,    true,     false,   1,       false,   SAFE_TO_SEND_TWICE",
+    "MUTATE,   WRITE,   true,     false,   1,       false,   NOT_RECEIVED",
+    "MUTATE,   READ,    true,     false,   1,       false,   MAY_HAVE_EXECUTED",
+    "STREAM,   WRITE,   true,     true,    1,       false,   STREAM_STARTED",
     "STREAM,   WRITE,   false,    true,    1,       false,   STREAM_STARTED",
     "STREAM,   READ,    false,    true,    1,       false,   STREAM_STARTED",
     "STREAM,   WRITE,   false,    false,   1,       false,   NOT_RECEIVED",
@@ -58,7 +60,8 @@ class RetryPolicyTest {
 
   /**
    * A second, literal transcription of Breezy 3.3.2's {@code _send} and {@code _call} for a
-   * connection reset on the first attempt, checked against the policy for every combination.
+   * connection reset on the first attempt, checked against the policy for every combination; a
+   * stall (which Breezy's client cannot notice) is judged as a reset in the same phase.
    */
   @ParameterizedTest
   @MethodSource("firstAttemptResets")
@@ -84,7 +87,9 @@ class RetryPolicyTest {
       for (FailureSite site : List.of(FailureSite.WRITE, FailureSite.READ)) {
         for (boolean started : new boolean[] {false, true}) {
           for (boolean noRetry : new boolean[] {false, true}) {
-            all.add(new AttemptFailure(verbClass, site, false, started, 1, noRetry));
+            for (boolean timedOut : new boolean[] {false, true}) {
+              all.add(new AttemptFailure(verbClass, site, timedOut, started, 1, noRetry));
+            }
           }
         }
       }

@@ -5,6 +5,7 @@ import dev.cutpoint.wire.Direction;
 import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.MessageDecoder;
 import dev.cutpoint.wire.MessageEncoder;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +152,10 @@ final class ScriptedServer implements AutoCloseable {
   private void serve(int number, Socket socket, Behaviour behaviour) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     try (socket) {
-      InputStream in = socket.getInputStream();
+      // requests are decoded a byte at a time (bytes after one request belong to the next), so
+      // buffer the socket: a several-MiB body must not stall the client for want of reads
+      InputStream raw = socket.getInputStream();
+      InputStream in = new BufferedInputStream(raw, 1 << 16);
       OutputStream out = socket.getOutputStream();
       if (behaviour instanceof CloseOnAccept) {
         return;
@@ -163,7 +167,8 @@ final class ScriptedServer implements AutoCloseable {
       if (behaviour instanceof CloseAfterRequestBytes cut) {
         byte[] buffer = new byte[4096];
         while (got.size() < cut.k()) {
-          int read = in.read(buffer, 0, (int) Math.min(buffer.length, cut.k() - got.size()));
+          // unbuffered: exactly k bytes leave the socket, the rest stays unread
+          int read = raw.read(buffer, 0, (int) Math.min(buffer.length, cut.k() - got.size()));
           if (read < 0) {
             return;
           }
@@ -223,7 +228,6 @@ final class ScriptedServer implements AutoCloseable {
   private Message readRequest(int number, InputStream in, ByteArrayOutputStream got) throws IOException {
     MessageDecoder decoder = new MessageDecoder(Direction.REQUEST);
     byte[] buffer = new byte[1];
-    // one byte at a time: bytes after this request belong to the next one
     while (true) {
       int read = in.read(buffer);
       if (read < 0) {

@@ -279,33 +279,86 @@ class SmartClientTest {
   }
 
   @Test
-  void aBlackHoledServerEndsTheCallWithCallTimeoutWithinTheTimeout() throws Exception {
+  void aBlackHoledAppendEndsWithCallTimeoutWithinTheTimeout() throws Exception {
     Duration timeout = Duration.ofMillis(300);
     start(ClientOptions.defaults().withTimeout(timeout), new BlackHole());
-    server.putFile("f", text("x"));
 
     long start = System.nanoTime();
-    CallTimeout timedOut = catchThrowableOfType(CallTimeout.class, () -> client.call(get("f")));
+    CallTimeout timedOut =
+        catchThrowableOfType(CallTimeout.class, () -> client.call(append("log", text("once"))));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(took).isBetween(timeout, timeout.plusSeconds(2));
     assertThat(timedOut.site()).isEqualTo(FailureSite.READ);
     assertThat(timedOut.mayHaveExecuted()).isTrue();
     assertThat(timedOut.timeout()).isEqualTo(timeout);
-    assertThat(attempts).singleElement().satisfies(a -> assertThat(a.decision()).contains(new RetryDecision(RetryReason.TIMED_OUT)));
+    assertThat(attempts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.decision()).contains(new RetryDecision(RetryReason.MAY_HAVE_EXECUTED)));
+    assertThat(server.journal()).hasSize(1);
   }
 
   @Test
-  void aServerThatStopsReadingALargeRequestTimesOutTheWrite() throws Exception {
+  void aGetThatHitsABlackHoleOnceIsResentAndAnswered() throws Exception {
     Duration timeout = Duration.ofMillis(300);
+    start(ClientOptions.defaults().withTimeout(timeout), new BlackHole());
+    server.putFile("f", text("x"));
+
+    long start = System.nanoTime();
+    Response response = client.call(get("f"));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(response.body()).isEqualTo(text("x"));
+    assertThat(took).isBetween(timeout, timeout.plusSeconds(2));
+    assertThat(attempts.get(0).error()).containsInstanceOf(java.net.SocketTimeoutException.class);
+    assertThat(attempts.get(0).decision()).contains(new RetryDecision(RetryReason.SAFE_TO_SEND_TWICE));
+  }
+
+  @Test
+  void aGetAgainstAServerBlackHoledForGoodEndsWithCallTimeoutAfterOneResend() throws Exception {
+    Duration timeout = Duration.ofMillis(300);
+    start(ClientOptions.defaults().withTimeout(timeout), new BlackHole(), new BlackHole());
+    server.putFile("f", text("x"));
+
+    long start = System.nanoTime();
+    CallTimeout timedOut = catchThrowableOfType(CallTimeout.class, () -> client.call(get("f")));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(took).isBetween(timeout.multipliedBy(2), timeout.multipliedBy(2).plusSeconds(2));
+    assertThat(timedOut.getSuppressed()).hasSize(1);
+    assertThat(attempts).extracting(Attempt::number).containsExactly(1, 2);
+    assertThat(attempts.get(1).decision()).contains(new RetryDecision(RetryReason.ALREADY_RESENT));
+  }
+
+  @Test
+  void aServerThatStopsReadingALargeRequestStallsTheWriteWhichIsResent() throws Exception {
+    // long enough that the honest server reading 8 MiB never looks stalled
+    Duration timeout = Duration.ofSeconds(1);
     start(ClientOptions.defaults().withTimeout(timeout), new StopReading());
+    ByteString body = randomBytes(8 << 20, 3);
+
+    client.call(append("big", body));
+
+    Attempt stalled = attempts.get(0);
+    assertThat(stalled.failedAt()).contains(FailureSite.WRITE);
+    assertThat(stalled.writeCompleted()).isFalse();
+    assertThat(stalled.error()).containsInstanceOf(java.net.SocketTimeoutException.class);
+    assertThat(stalled.decision()).contains(new RetryDecision(RetryReason.NOT_RECEIVED));
+    assertThat(server.file("big")).isEqualTo(body);
+  }
+
+  @Test
+  void aLargeRequestStalledTwiceEndsWithCallTimeoutThatDidNotExecute() throws Exception {
+    // long enough that the honest server reading 8 MiB never looks stalled
+    Duration timeout = Duration.ofSeconds(1);
+    start(ClientOptions.defaults().withTimeout(timeout), new StopReading(), new StopReading());
 
     CallTimeout timedOut =
-        catchThrowableOfType(CallTimeout.class, () -> client.call(put("big", randomBytes(8 << 20, 3))));
+        catchThrowableOfType(CallTimeout.class, () -> client.call(put("big", randomBytes(8 << 20, 4))));
 
     assertThat(timedOut.site()).isEqualTo(FailureSite.WRITE);
     assertThat(timedOut.mayHaveExecuted()).isFalse();
-    assertThat(attempts).singleElement().satisfies(a -> assertThat(a.writeCompleted()).isFalse());
+    assertThat(attempts).hasSize(2).allSatisfy(a -> assertThat(a.writeCompleted()).isFalse());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
-import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.history.FailureSite;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package dev.cutpoint.drive.breezy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.history.FailureSite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -17,9 +17,14 @@ Commands (Java -> driver):
       -> {"reply":"hello","breezy":"3.3.2","python":"3.11.2","pid":123}
   {"op":"open","host":"127.0.0.1","port":4155,"readTimeout":5.0,"noretry":false}
       A fresh medium and client (the old medium is disconnected). readTimeout
-      (seconds) bounds every connect, send and receive: Breezy sets no timeout
-      of its own, so without it a black-holed call would hang forever.
+      (seconds) bounds every send and receive (set on the socket once it is
+      connected; connects stay blocking, as Breezy's are): Breezy sets no
+      timeout of its own, so without it a black-holed call would hang forever.
       noretry sets Breezy's -Dnoretry debug flag (breezy.debug.debug_flags).
+      Also how to recover: Breezy resets its medium only on a ConnectionReset
+      inside its resend window (client.py:193, 277); after any other failure
+      (a timeout, a cut after the response arguments) every later call on that
+      medium raises TooManyConcurrentRequests without sending a byte.
       -> {"reply":"opened"}
   {"op":"call","id":7,"method":"call","verb":"get","args":["a"],
    "body":"<base64>","stream":["<base64>",...]}
@@ -71,7 +76,6 @@ import base64
 import json
 import logging
 import os
-import socket
 import sys
 import time
 
@@ -92,8 +96,9 @@ METHODS = (
 )
 
 
-class EndOfInput(Exception):
-    """Java closed our stdin: time to go."""
+class EndOfInput(BaseException):
+    """Java closed our stdin: time to go (a BaseException, so that no handler
+    on the way out, Breezy's or ours, mistakes it for a call's failure)."""
 
 
 class BadCommand(Exception):
@@ -238,9 +243,10 @@ class WarningCapture(logging.Handler):
 class GatedMedium(medium.SmartTCPClientMedium):
     """Breezy's TCP medium, watched: every connect is gated and numbered."""
 
-    def __init__(self, host, port, gate, recorder, connection_ids):
+    def __init__(self, host, port, timeout, gate, recorder, connection_ids):
         medium.SmartTCPClientMedium.__init__(
             self, host, port, 'bzr://%s:%d/' % (host, port))
+        self._timeout = timeout
         self._gate = gate
         self._recorder = recorder
         self._connection_ids = connection_ids
@@ -258,6 +264,11 @@ class GatedMedium(medium.SmartTCPClientMedium):
             if attempt is not None:
                 attempt.fail('connect', e)
             raise
+        # Breezy connects blocking and sets no timeout (medium.py:1137-1140);
+        # the timeout goes on after the connect, so that the connect behaves as
+        # Breezy's own (a reset right after the handshake is then seen on the
+        # first send, not reported as a failed connect).
+        self._socket.settimeout(self._timeout)
         self.connection = connection
         if attempt is not None:
             attempt.connection = connection
@@ -398,15 +409,12 @@ class Driver:
             raise BadCommand('"noretry" must be true or false')
         if self._medium is not None:
             self._medium.disconnect()
-        # Breezy creates its sockets with socket.socket(): the default timeout
-        # bounds their connect, send and recv.
-        socket.setdefaulttimeout(float(timeout))
         if noretry:
             debug.debug_flags.add('noretry')
         else:
             debug.debug_flags.discard('noretry')
-        self._medium = GatedMedium(host, port, self._gate, self._recorder,
-                                   self._connection_ids)
+        self._medium = GatedMedium(host, port, float(timeout), self._gate,
+                                   self._recorder, self._connection_ids)
         self._client = RecordedClient(self._medium, self._recorder)
         return {'reply': 'opened'}
 

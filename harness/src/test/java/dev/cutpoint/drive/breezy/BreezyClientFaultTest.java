@@ -3,7 +3,7 @@ package dev.cutpoint.drive.breezy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.history.FailureSite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -242,7 +242,7 @@ class BreezyClientFaultTest {
     server =
         new ScriptedServer(
             List.of(
-                ScriptedServer.resettingEarly(),
+                ScriptedServer.resetting(),
                 ScriptedServer.readingThenClosing(),
                 ScriptedServer.answering(ScriptedServer.PUT_RESPONSE)));
     client = BreezyClient.start(breezy, connects::add, DEADLINE);
@@ -261,6 +261,42 @@ class BreezyClientFaultTest {
         .containsExactly(
             "ConnectionReset calling b'put', retrying",
             "ConnectionReset reading response for b'put', retrying");
+  }
+
+  /**
+   * SPEC §1's stream rule, with real Breezy: after the server closed the idle connection, a body
+   * stream call flushes its header first to provoke the failure early (protocol.py:1389-1391), but
+   * the write succeeds into the socket buffer, the stream starts, and the failure (on a later write
+   * or on read) is not resent (client.py:160, 279-280): a stream is consumed once.
+   */
+  @Test
+  void aStartedBodyStreamIsNeverResent() throws IOException {
+    server =
+        new ScriptedServer(
+            List.of(
+                ScriptedServer.answeringOnceThenClosing(ScriptedServer.HELLO_RESPONSE),
+                ScriptedServer.answering(ScriptedServer.PUT_RESPONSE)));
+    client = BreezyClient.start(breezy, connects::add, DEADLINE);
+    client.open(BrzServe.HOST, server.port(), SHORT_TIMEOUT);
+    client.call(BreezyCall.of("hello"));
+
+    CallRecord stream =
+        client.call(
+            BreezyCall.withStream(
+                "insert_stream", List.of("one".getBytes(), "two".getBytes(), "three".getBytes()), "x"));
+
+    assertThat(stream.outcome())
+        .isInstanceOfSatisfying(
+            CallOutcome.ClientException.class, e -> assertThat(e.type()).isEqualTo("ConnectionReset"));
+    assertThat(stream.attempts())
+        .singleElement()
+        .satisfies(
+            attempt -> {
+              assertThat(attempt.bodyStreamStarted()).contains(true);
+              assertThat(attempt.streamChunksSent()).isPositive();
+              assertThat(attempt.error()).isPresent();
+            });
+    assertThat(stream.warnings()).isEmpty();
   }
 
   /** A request that could not connect at all reports where: connect, with no connection id. */

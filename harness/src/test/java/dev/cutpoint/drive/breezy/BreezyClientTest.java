@@ -2,12 +2,14 @@ package dev.cutpoint.drive.breezy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.history.FailureSite;
+import dev.cutpoint.history.HeldLock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +114,8 @@ class BreezyClientTest {
     List<String> tokens = ((CallOutcome.Response) lock.outcome()).args();
     assertThat(tokens.get(0)).isEqualTo("ok");
     assertThat(serve.snapshot().branchLocked("branch")).isTrue();
+    assertThat(BreezyHistory.state(serve.snapshot(), Set.of("branch")).locks())
+        .contains(List.of(new HeldLock("branch", tokens.get(1))));
 
     CallRecord contention = client.call(BreezyCall.of("Branch.lock_write", "branch", "", ""));
     assertThat(contention.outcome()).isEqualTo(new CallOutcome.ServerError(List.of("LockContention")));

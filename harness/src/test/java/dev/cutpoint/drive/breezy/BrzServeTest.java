@@ -33,6 +33,11 @@ class BrzServeTest {
               "627a72206d65737361676520332028627a7220312e36290a0000000264657300000009"
                   + "6c353a68656c6c6f6565");
 
+  /** wire-v3.json, "mkdir request": {@code mkdir newdir}. */
+  private static final String MKDIR_NEWDIR =
+      "627a72206d65737361676520332028627a7220312e36290a00000002646573000000136c353a6d6b646972"
+          + "363a6e6577646972303a6565";
+
   private static BreezyInstallation breezy;
   private BrzServe serve;
 
@@ -57,6 +62,26 @@ class BrzServeTest {
     assertThat(serve.url()).isEqualTo("bzr://127.0.0.1:" + serve.port() + "/");
     assertThat(serve.running()).isTrue();
     assertThat(hello(serve.port())).endsWith("l2:ok1:2ee");
+  }
+
+  /**
+   * Finding (SPEC §3.3, I1): brz serve runs a request without a body as soon as its arguments
+   * arrive, before the terminal {@code e} (breezy/bzr/smart/message.py:140-146 calls {@code
+   * args_received}, which runs the verb, request.py:382-401), and answers at once. A cut at FLUSH
+   * k = n−1 (all but the {@code e}) of {@code mkdir} leaves the directory made.
+   */
+  @Test
+  void aBodilessRequestRunsBeforeItsTerminalByteArrives() throws IOException {
+    byte[] mkdir = HexFormat.of().parseHex(MKDIR_NEWDIR);
+    try (Socket socket = new Socket(BrzServe.HOST, serve.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(mkdir, 0, mkdir.length - 1);
+
+      byte[] response = readResponse(socket.getInputStream());
+
+      assertThat(new String(response, StandardCharsets.ISO_8859_1)).endsWith("l2:okee");
+      assertThat(serve.snapshot().directories()).contains("newdir");
+    }
   }
 
   @ParameterizedTest

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cutpoint.client.FailureSite;
 import dev.cutpoint.drive.breezy.DriverReplies.MalformedReply;
+import dev.cutpoint.history.FailureSite;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -95,6 +95,16 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
+  /** Answers one request with {@code response}, then closes: the live upgrade of bug 819604. */
+  static Script answeringOnceThenClosing(byte[] response) {
+    return socket -> {
+      readMessage(socket.getInputStream());
+      socket.getOutputStream().write(response);
+      socket.getOutputStream().flush();
+      socket.close();
+    };
+  }
+
   /** Reads one request, sends the first {@code length} bytes of {@code response}, closes. */
   static Script cutting(byte[] response, int length) {
     return socket -> {
@@ -113,10 +123,14 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
-  /** Reads a few bytes, then resets the connection (RST): the rest of a large write fails. */
-  static Script resettingEarly() {
+  /**
+   * Resets the connection (RST) without reading a byte. A request larger than what can be in
+   * flight unread (the client's send buffer, at most {@code tcp_wmem}'s 4 MiB, plus an unread
+   * receive window that never grows, since Linux grows it only as the application reads) cannot
+   * have been written whole by then: its write fails.
+   */
+  static Script resetting() {
     return socket -> {
-      socket.getInputStream().readNBytes(100);
       socket.setSoLinger(true, 0);
       socket.close();
     };
