@@ -127,9 +127,9 @@ public final class Workload {
   /** Body sizes: mostly small, sometimes tens of KiB, now and then megabytes. */
   static Arbitrary<Integer> bodySizes() {
     return Arbitraries.frequencyOf(
-        Tuple.of(90, Arbitraries.integers().between(16, 300)),
+        Tuple.of(92, Arbitraries.integers().between(16, 300)),
         Tuple.of(6, Arbitraries.integers().between(4 * 1024, 64 * 1024)),
-        Tuple.of(4, Arbitraries.integers().between(1024 * 1024, 3 * 1024 * 1024)));
+        Tuple.of(2, Arbitraries.integers().between(1024 * 1024, 3 * 1024 * 1024)));
   }
 
   /** A request of {@code verbClass} whose payloads carry {@code token}. */
