@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ServeCommand.class,
       CallCommand.class,
+      ReproduceCommand.class,
+      ReplayCommand.class,
     })
 public final class Main implements Runnable {
 
