@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ServeCommand.class,
       CallCommand.class,
+      ToxiproxyCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
     })

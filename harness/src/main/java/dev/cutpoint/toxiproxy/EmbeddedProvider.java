@@ -1,0 +1,40 @@
+package dev.cutpoint.toxiproxy;
+
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.net.URI;
+
+/** The embedded server on a free loopback port, stopped on close. */
+final class EmbeddedProvider implements ToxiproxyProvider {
+  private final EmbeddedToxiproxy server;
+  private final ToxiproxyClient client;
+
+  private EmbeddedProvider(EmbeddedToxiproxy server) {
+    this.server = server;
+    this.client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
+  }
+
+  static EmbeddedProvider start() throws IOException {
+    return new EmbeddedProvider(EmbeddedToxiproxy.start("127.0.0.1", 0));
+  }
+
+  @Override
+  public String description() {
+    return "embedded " + EmbeddedToxiproxy.VERSION + " at " + url();
+  }
+
+  @Override
+  public URI url() {
+    return server.url();
+  }
+
+  @Override
+  public ToxiproxyClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,177 @@
+package dev.cutpoint.toxiproxy.embedded;
+
+import dev.cutpoint.toxiproxy.embedded.ToxiproxyException.Reason;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A named proxy: listens, and for each client it accepts dials the upstream and opens a
+ * {@link Link} through its toxics (Toxiproxy's Proxy). Disabling it closes the listener and every
+ * link; new connections are refused until it is enabled again.
+ */
+public final class Proxy {
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+  private final String name;
+  private final ToxicCollection toxics = new ToxicCollection();
+  private final Set<Link> links = ConcurrentHashMap.newKeySet();
+
+  // guarded by this
+  private String listen;
+  private String upstream;
+  private boolean enabled;
+  private ServerSocketChannel listener;
+  private Thread acceptor;
+
+  public Proxy(String name, String listen, String upstream) {
+    this.name = name;
+    this.listen = listen;
+    this.upstream = upstream;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public synchronized ProxyState state() {
+    return new ProxyState(name, listen, upstream, enabled);
+  }
+
+  public ToxicCollection toxics() {
+    return toxics;
+  }
+
+  /**
+   * Starts listening; once bound, {@code listen} is the real address (port 0 becomes the port the
+   * system chose). Returns false when already started.
+   */
+  public synchronized boolean start() throws ToxiproxyException {
+    if (enabled) {
+      return false;
+    }
+    InetSocketAddress bindTo = Addresses.bindAddress(listen);
+    Addresses.parse(upstream); // a malformed upstream fails at every connection: say so now
+    ServerSocketChannel channel = null;
+    try {
+      channel = ServerSocketChannel.open();
+      channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(bindTo, 128);
+      listen = Addresses.format((InetSocketAddress) channel.getLocalAddress());
+    } catch (IOException e) {
+      if (channel != null) {
+        Link.closeQuietly(channel);
+      }
+      throw ToxiproxyException.of(Reason.LISTEN_FAILED, listen + ": " + e.getMessage());
+    }
+    listener = channel;
+    enabled = true;
+    String dialTo = upstream;
+    ServerSocketChannel accepting = channel;
+    acceptor = new Thread(() -> accept(accepting, dialTo), "toxiproxy-proxy " + name);
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return true;
+  }
+
+  /** Stops accepting and closes every link. */
+  public synchronized void stop() {
+    if (!enabled) {
+      return;
+    }
+    enabled = false;
+    Link.closeQuietly(listener);
+    joinUninterruptibly(acceptor);
+    for (Link link : links) {
+      link.close();
+    }
+  }
+
+  /**
+   * Toxiproxy's update: a new listen address or upstream restarts the proxy; then it is started or
+   * stopped to match {@code enable}.
+   */
+  public synchronized void update(String newListen, String newUpstream, boolean enable)
+      throws ToxiproxyException {
+    if (differs(newListen, newUpstream)) {
+      stop();
+      listen = newListen;
+      upstream = newUpstream;
+    }
+    if (enable != enabled) {
+      if (enable) {
+        start();
+      } else {
+        stop();
+      }
+    }
+  }
+
+  /** Whether these addresses name another listener or upstream than this proxy's. */
+  public synchronized boolean differs(String otherListen, String otherUpstream)
+      throws ToxiproxyException {
+    return !listen.equals(Addresses.resolved(otherListen)) || !upstream.equals(otherUpstream);
+  }
+
+  public int linkCount() {
+    return links.size();
+  }
+
+  /** Threads of the live links, for checks that nothing is left behind. */
+  public List<Thread> linkThreads() {
+    List<Thread> threads = new ArrayList<>();
+    links.forEach(link -> threads.addAll(link.threads()));
+    return threads;
+  }
+
+  private void accept(ServerSocketChannel channel, String dialTo) {
+    while (true) {
+      SocketChannel client;
+      try {
+        client = channel.accept();
+      } catch (IOException closedByStop) {
+        return;
+      }
+      open(client, dialTo);
+    }
+  }
+
+  /** Like Toxiproxy, a client whose upstream cannot be reached is simply closed. */
+  private void open(SocketChannel client, String dialTo) {
+    SocketChannel server = null;
+    try {
+      String name = client.getRemoteAddress().toString();
+      // Go turns Nagle off on every TCP connection; a proxy must not add its delays
+      client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      server = SocketChannel.open();
+      server.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      server.socket().connect(Addresses.upstreamAddress(dialTo), CONNECT_TIMEOUT_MILLIS);
+      toxics.open(name, client, server, links::add, links::remove);
+    } catch (IOException | ToxiproxyException unreachable) {
+      Link.closeQuietly(client);
+      if (server != null) {
+        Link.closeQuietly(server);
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.cutpoint.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutpoint.toxiproxy.embedded.Proxy;
+import dev.cutpoint.toxiproxy.embedded.ProxyConfig;
+import dev.cutpoint.toxiproxy.embedded.toxic.Direction;
+import dev.cutpoint.toxiproxy.embedded.toxic.LatencyToxic;
+import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
+import dev.cutpoint.toxiproxy.embedded.toxic.ToxicType;
+import dev.cutpoint.toxiproxy.embedded.toxic.TimeoutToxic;
+import dev.cutpoint.toxiproxy.embedded.toxic.Toxic;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server's own promises: hundreds of links, and nothing left behind. */
+class EmbeddedToxiproxyTest {
+  private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+  private EmbeddedToxiproxy server;
+  private LoopbackUpstream upstream;
+  private final List<ClientConnection> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = EmbeddedToxiproxy.start("127.0.0.1", 0);
+    upstream = new LoopbackUpstream(LoopbackUpstream.Mode.ECHO);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (ClientConnection client : clients) {
+      client.close();
+    }
+    server.close();
+    upstream.close();
+  }
+
+  @Test
+  void holdsHundredsOfLinksAndEndsEveryThreadWhenTheyClose() throws Exception {
+    Proxy proxy = proxy("many");
+    proxy.toxics().add(toxic("slow", Direction.DOWNSTREAM, new LatencyToxic(0, 0)));
+    for (int i = 0; i < 200; i++) {
+      ClientConnection client = connect(proxy);
+      client.send("link " + i);
+      assertThat(client.readExactly(("link " + i).length(), PROMPTLY)).asString().isEqualTo("link " + i);
+    }
+    assertThat(proxy.linkCount()).isEqualTo(200);
+    List<Thread> threads = proxy.linkThreads();
+    assertThat(threads).hasSize(200 * 3); // two readers and one latency stub per link
+
+    for (ClientConnection client : clients) {
+      client.close();
+    }
+    clients.clear();
+
+    awaitEnd(threads);
+    assertThat(proxy.linkCount()).isZero(); // a link is forgotten before its last thread ends
+  }
+
+  @Test
+  void deletingAProxyEndsItsLinksEvenWhileAToxicHoldsThem() throws Exception {
+    Proxy proxy = proxy("held");
+    proxy.toxics().add(toxic("slow", Direction.DOWNSTREAM, new LatencyToxic(60_000, 0)));
+    proxy.toxics().add(toxic("hole", Direction.DOWNSTREAM, new TimeoutToxic(0)));
+    ClientConnection client = connect(proxy);
+    client.send("stuck");
+    // the echo is now held by the latency stub for a minute
+    assertThat(upstream.nextConnection(PROMPTLY).awaitBytes(5, PROMPTLY)).hasSize(5);
+    List<Thread> threads = proxy.linkThreads();
+    assertThat(threads).hasSize(4);
+
+    server.proxies().remove("held");
+
+    assertThat(client.readUntilEnd(PROMPTLY).end()).isEqualTo(End.FIN);
+    awaitEnd(threads);
+  }
+
+  @Test
+  void closingTheServerStopsTheApiAndEveryProxy() throws Exception {
+    Proxy proxy = proxy("closed");
+    InetSocketAddress listen = listenAddress(proxy);
+    InetSocketAddress api = server.address();
+    ClientConnection client = connect(proxy);
+
+    server.close();
+
+    assertThat(client.readUntilEnd(PROMPTLY).end()).isEqualTo(End.FIN);
+    assertThatThrownBy(() -> new ClientConnection(listen).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new ClientConnection(api).close()).isInstanceOf(ConnectException.class);
+  }
+
+  private Proxy proxy(String name) throws Exception {
+    return server.proxies().create(
+        new ProxyConfig(name, "127.0.0.1:0", "127.0.0.1:" + upstream.port(), true));
+  }
+
+  private ClientConnection connect(Proxy proxy) throws Exception {
+    ClientConnection client = new ClientConnection(listenAddress(proxy));
+    clients.add(client);
+    return client;
+  }
+
+  private static InetSocketAddress listenAddress(Proxy proxy) {
+    String listen = proxy.state().listen();
+    return new InetSocketAddress("127.0.0.1", Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
+  }
+
+  private static ToxicDefinition toxic(String name, Direction stream, Toxic toxic) {
+    ToxicType type = toxic instanceof LatencyToxic ? ToxicType.LATENCY : ToxicType.TIMEOUT;
+    return new ToxicDefinition(name, type, stream, 1f, toxic);
+  }
+
+  private static void awaitEnd(List<Thread> threads) throws InterruptedException {
+    long deadline = System.nanoTime() + PROMPTLY.toNanos();
+    for (Thread thread : threads) {
+      thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
+    }
+  }
+}
