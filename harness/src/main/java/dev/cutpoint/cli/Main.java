@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CallCommand.class,
       ToxiproxyCommand.class,
+      ReproduceCommand.class,
+      ReplayCommand.class,
     })
 public final class Main implements Runnable {
 
