@@ -148,10 +148,11 @@ public final class HtmlReport {
     legendItem(html, "o-violation-expected", "expected violation", "only reviewed, known findings");
     legendItem(html, "na", "n/a", "the cell cannot be expressed honestly; hover for why");
     legendItem(html, "empty", "no case", "applicable, but no case ran");
+    legendItem(html, "o-after-resend short", "short", "fewer cases than the planned tries per cell");
     html.append("</ul><p>A cell is coloured by the worst outcome among its cases and shows the count of each: ")
         .append("<span class=\"mark\">✓</span> first try, <span class=\"mark\">↻</span> after resend, ")
         .append("<span class=\"mark\">✗</span> failed loudly, <span class=\"mark\">?</span> undecided, ")
-        .append("<span class=\"mark\">!</span> violation. A dotted outline marks a cell short of its planned tries. ")
+        .append("<span class=\"mark\">!</span> violation. A dark corner marks a cell with fewer cases than planned. ")
         .append("Click a cell to list its cases.</p></section>\n");
   }
 
@@ -218,7 +219,8 @@ public final class HtmlReport {
         && newViolationCases.getOrDefault(cell.key(), 0) == 0) {
       cssClass = "o-violation-expected";
     }
-    String shortOf = counts.total() < planned ? " short" : "";
+    // an empty cell is short by definition and says so already
+    String shortOf = counts.total() > 0 && counts.total() < planned ? " short" : "";
     String description = where + ": " + counts.spelledOut() + " (" + counts.total() + " of " + planned
         + " planned)" + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "");
     html.append("<td class=\"").append(cssClass).append(first).append(shortOf).append("\">")

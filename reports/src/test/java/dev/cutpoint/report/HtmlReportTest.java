@@ -27,7 +27,17 @@ class HtmlReportTest {
         .containsPattern("<td class=\"o-violation first\"><button[^>]*data-cell=\"java\\|mutate\\|READ\\|CLOSE\"[^>]*>"
             + "<span class=\"n\">1✗</span><span class=\"n\">1!</span></button></td>")
         .contains("<td class=\"na\" title=\"mutate × READ/RESET on java — not applicable: reset_peer drops the first response chunk only\">")
-        .containsPattern("<td class=\"empty short\"><button[^>]*data-cell=\"java\\|read\\|WRITE\\|RESET\"[^>]*><span class=\"n\">—</span>");
+        .containsPattern("<td class=\"empty\"><button[^>]*data-cell=\"java\\|read\\|WRITE\\|RESET\"[^>]*><span class=\"n\">—</span>");
+  }
+
+  @Test
+  void marksACellShortOfItsPlannedTries() {
+    String html = HtmlReport.render(SampleReports.realistic(20), Optional.empty());
+    // the sample gives breezy-server's semi × BETWEEN cells 17 cases of 20
+    assertThat(html).containsPattern("<td class=\"o-after-resend first short\"><button type=\"button\" "
+        + "data-cell=\"breezy-server\\|semi\\|BETWEEN\\|CLOSE\"[^>]*title=\"[^\"]*\\(17 of 20 planned\\)");
+    assertThat(html).containsPattern("<td class=\"o-after-resend first\"><button type=\"button\" "
+        + "data-cell=\"java\\|semi\\|BETWEEN\\|CLOSE\"");
   }
 
   @Test
