@@ -20,6 +20,11 @@ final class Vfs {
     this.store = store;
   }
 
+  /** The store itself, for {@link RequestExecutor#reset}, which empties it between cases. */
+  Store store() {
+    return store;
+  }
+
   boolean has(RelPath path) throws VfsError {
     return store.lookup(path).isPresent();
   }
