@@ -47,17 +47,17 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       file = CaseFile.read(caseFile);
     } catch (CaseFileException e) {
-      err.println("cutpoint replay: " + e.getMessage());
+      err.println("cutpoint: replay: " + e.getMessage());
       return 2;
     }
     Replay.Result result;
     try {
       result = Replay.run(file, Optional.ofNullable(toxiproxy));
     } catch (IllegalArgumentException e) {
-      err.println("cutpoint replay: " + e.getMessage());
+      err.println("cutpoint: replay: " + e.getMessage());
       return 2;
     } catch (IOException | RuntimeException e) {
-      err.println("cutpoint replay: the harness failed: " + e.getMessage());
+      err.println("cutpoint: replay: the harness failed: " + e.getMessage());
       return 3;
     }
     var record = result.replayed().record();
