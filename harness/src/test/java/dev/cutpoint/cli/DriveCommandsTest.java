@@ -124,6 +124,13 @@ class DriveCommandsTest {
     try (var files = Files.list(report.resolve("cases"))) {
       assertThat(files.count()).isEqualTo(read.cases().size());
     }
+
+    out.reset();
+    String id = read.cases().get(0).id();
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString(), "--case", id)).isZero();
+    assertThat(out()).contains("case " + id).contains("verdict: passed (as recorded)");
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString())).isEqualTo(2);
+    assertOneLineError("name the case with --case ID");
   }
 
   @Test
