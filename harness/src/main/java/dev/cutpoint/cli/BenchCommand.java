@@ -57,15 +57,20 @@ public final class BenchCommand implements Runnable {
         description = "Toxic add+remove pairs (default: ${DEFAULT-VALUE}).")
     int toxicCycles;
 
+    @Option(names = "--toxic-warm-up", paramLabel = "W", defaultValue = "5000",
+        description = "Toxic add+remove pairs before measuring (default: ${DEFAULT-VALUE}).")
+    int toxicWarmUp;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (roundTrips < 10 || bulkMib < 1 || toxicCycles < 1) {
-        return fail(err, "--round-trips must be at least 10, --bulk-mib and --toxic-cycles at least 1");
+      if (roundTrips < 10 || bulkMib < 1 || toxicCycles < 1 || toxicWarmUp < 0) {
+        return fail(err, "--round-trips must be at least 10, --bulk-mib and --toxic-cycles at least 1,"
+            + " --toxic-warm-up at least 0");
       }
       ProxyBenchmark.Settings settings =
-          new ProxyBenchmark.Settings(roundTrips, (long) bulkMib << 20, toxicCycles);
+          new ProxyBenchmark.Settings(roundTrips, (long) bulkMib << 20, toxicCycles, toxicWarmUp);
       try (ToxiproxyProvider provider = ToxiproxyProviders.open(Optional.ofNullable(toxiproxy))) {
         ProxyBenchmark.run(provider, settings).lines().forEach(out::println);
         out.flush();
