@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       ToxiproxyCommand.class,
       BenchCommand.class,
+      MatrixCommand.class,
+      ReproduceCommand.class,
+      ReplayCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -71,8 +71,13 @@ public record Payload(PayloadForm form, String text, int size) {
     byte[] out = new byte[size];
     byte[] marker = marker().getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(marker, 0, out, 0, marker.length);
-    for (int i = marker.length; i < size; i++) {
-      out[i] = FILLER[(i - marker.length) % FILLER.length];
+    // the filler repeats the alphabet: copy it in doubling blocks (payloads of megabytes are common)
+    int filled = Math.min(FILLER.length, size - marker.length);
+    System.arraycopy(FILLER, 0, out, marker.length, Math.max(0, filled));
+    while (marker.length + filled < size) {
+      int block = Math.min(filled, size - marker.length - filled);
+      System.arraycopy(out, marker.length, out, marker.length + filled, block);
+      filled += block;
     }
     return out;
   }

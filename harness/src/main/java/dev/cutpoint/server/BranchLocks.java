@@ -55,6 +55,14 @@ final class BranchLocks {
     held.remove(branch);
   }
 
+  /** Holds exactly {@code locks} from now on (a reset between cases). */
+  void replaceWith(List<HeldLock> locks) throws VfsError {
+    held.clear();
+    for (HeldLock lock : locks) {
+      held.put(RelPath.parse(lock.branchPath()), lock.token());
+    }
+  }
+
   List<HeldLock> snapshot() {
     List<HeldLock> locks = new ArrayList<>();
     held.forEach((path, token) -> locks.add(new HeldLock(path.toString(), token)));

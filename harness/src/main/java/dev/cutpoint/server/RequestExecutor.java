@@ -53,6 +53,37 @@ final class RequestExecutor {
     }
   }
 
+  /**
+   * Puts files, locks and journal back to {@code initial}: the driver reuses one server for many
+   * cases and resets it between them (no request may be in flight).
+   */
+  synchronized void reset(ServerState initial) throws VfsError {
+    Store store = vfs.store();
+    List<dev.cutpoint.history.StateEntry> present = new ArrayList<>(store.snapshot());
+    // sorted by path, so children come after their parent: remove from the end
+    for (int i = present.size() - 1; i >= 0; i--) {
+      RelPath path = RelPath.parse(present.get(i).path());
+      if (present.get(i).type() == dev.cutpoint.history.EntryType.DIRECTORY) {
+        store.removeDirectory(path);
+      } else {
+        store.removeFile(path);
+      }
+    }
+    for (dev.cutpoint.history.StateEntry entry : initial.entries()) {
+      RelPath path = RelPath.parse(entry.path());
+      if (entry.type() == dev.cutpoint.history.EntryType.DIRECTORY) {
+        store.createDirectory(path, Node.DEFAULT_DIRECTORY_MODE);
+      } else {
+        String content = entry.content().orElseThrow(
+            () -> new IllegalArgumentException("initial file " + entry.path() + " has no content"));
+        store.writeAtomically(
+            path, content.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), Node.DEFAULT_FILE_MODE);
+      }
+    }
+    locks.replaceWith(initial.locks().orElse(List.of()));
+    journal.clear();
+  }
+
   synchronized ServerState state() throws VfsError {
     List<HeldLock> held = locks.snapshot();
     return ServerState.of(vfs.snapshot(), held);

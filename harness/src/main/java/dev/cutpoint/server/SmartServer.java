@@ -79,6 +79,14 @@ public final class SmartServer implements AutoCloseable {
     return executor.state();
   }
 
+  /**
+   * Puts the files, the locks and the journal back to {@code initial}, keeping the listening socket:
+   * the driver reuses one server across many cases. Call between requests.
+   */
+  public void reset(ServerState initial) throws VfsError {
+    executor.reset(initial);
+  }
+
   /** How many connections are open now. */
   public int openConnections() {
     return connections.size();

@@ -113,7 +113,6 @@ public final class VfsError extends Exception {
 
   /** An error Breezy only knows by its exception: {@code ("error", name, message)}. */
   public static VfsError generic(String exceptionName, String message) {
-    List<String> args = new ArrayList<>(List.of("error", exceptionName, message));
-    return new VfsError(Kind.GENERIC, args);
+    return new VfsError(Kind.GENERIC, List.of("error", exceptionName, message));
   }
 }

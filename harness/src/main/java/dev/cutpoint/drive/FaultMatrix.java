@@ -1,0 +1,248 @@
+package dev.cutpoint.drive;
+
+import dev.cutpoint.fault.Applicability;
+import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.fault.FaultKind;
+import dev.cutpoint.fault.Phase;
+import dev.cutpoint.verbs.VerbClass;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * The fault matrix (SPEC §6): for each target, every cell verb class × phase × kind, exhaustively;
+ * {@code tries} cases per applicable cell, each drawn from a seed derived from the run's seed, the
+ * cell and the try, so that a run is the same for the same seed; cells that cannot be expressed are
+ * listed with the reason. Then a few <i>persistent</i> cases per resendable phase (CLOSE at WRITE
+ * and READ, hitting every connection of the call), where a loud failure after at most one resend is
+ * right — the scenario that catches a client that resends forever. Every case is judged by the
+ * oracle; the first violating case of each cell and invariant is shrunk.
+ */
+public final class FaultMatrix {
+
+  /** Phases of the persistent cases: the request lost on its way, or its reply. */
+  static final List<Phase> PERSISTENT_PHASES = List.of(Phase.WRITE, Phase.READ);
+
+  private FaultMatrix() {}
+
+  /** Every cell of the matrix, row by row: verb class, then phase, then kind. */
+  public static List<MatrixCell> cells() {
+    List<MatrixCell> cells = new ArrayList<>();
+    for (VerbClass verbClass : VerbClass.values()) {
+      for (Phase phase : Phase.values()) {
+        for (FaultKind kind : FaultKind.values()) {
+          cells.add(new MatrixCell(verbClass, phase, kind));
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** Runs the matrix on every target of {@code settings}, {@code workers} cases at a time. */
+  public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
+    settings.targets().forEach(Targets::requireKnown);
+    MatrixListener serial = synchronizedListener(listener);
+    Instant started = Instant.now();
+    long start = System.nanoTime();
+    List<TargetResult> results = new ArrayList<>();
+    for (String name : settings.targets()) {
+      List<Target> pool = new ArrayList<>();
+      try {
+        for (int i = 0; i < settings.workers(); i++) {
+          pool.add(Targets.start(name, settings.targetSettings()));
+        }
+        results.add(runOn(pool, settings, serial));
+      } finally {
+        pool.forEach(Target::close);
+      }
+    }
+    return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Runs the matrix on one started target, one case at a time. */
+  public static TargetResult runOn(Target target, MatrixSettings settings, MatrixListener listener) {
+    return runOn(List.of(target), settings, listener);
+  }
+
+  /**
+   * Runs the matrix on a pool of started instances of one target, one case per instance at a time.
+   * The cases are drawn up front, and the results keep their order, so that a run is the same for
+   * the same seed whatever the number of workers; the violating cases to shrink are chosen after
+   * all have run, in that order.
+   */
+  static TargetResult runOn(List<Target> pool, MatrixSettings settings, MatrixListener listener) {
+    Target first = pool.get(0);
+    Map<MatrixCell, Applicability> cells = new LinkedHashMap<>();
+    cells().forEach(cell -> cells.put(cell, first.applicability(cell)));
+    Set<VerbClass> supported = EnumSet.noneOf(VerbClass.class);
+    for (VerbClass verbClass : VerbClass.values()) {
+      if (first.supports(verbClass)) {
+        supported.add(verbClass);
+      }
+    }
+    List<CaseSpec> planned = new ArrayList<>();
+    cells.forEach((cell, applicability) -> {
+      if (applicability.applicable()) {
+        planned.addAll(draw(first, settings, cell, supported, false));
+      }
+    });
+    for (VerbClass verbClass : supported) {
+      for (Phase phase : PERSISTENT_PHASES) {
+        planned.addAll(draw(first, settings, new MatrixCell(verbClass, phase, FaultKind.CLOSE), supported, true));
+      }
+    }
+    listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size());
+    List<Object> ran = inParallel(pool, planned, (target, spec) -> {
+      try {
+        CaseResult result = CaseRunner.run(target, spec);
+        listener.caseDone(result);
+        return result;
+      } catch (IOException | RuntimeException e) {
+        HarnessError error = new HarnessError(spec.id(), spec.cell(), describe(e));
+        listener.caseFailed(error);
+        return error;
+      }
+    });
+    List<Integer> toShrink = new ArrayList<>();
+    if (settings.minimize()) {
+      Set<String> chosen = new HashSet<>();
+      for (int i = 0; i < ran.size(); i++) {
+        if (ran.get(i) instanceof CaseResult result && result.violated()) {
+          CaseSpec spec = planned.get(i);
+          String key = spec.cell().id() + "/" + spec.persistent() + "/" + result.firstViolated().orElseThrow();
+          if (chosen.add(key)) {
+            toShrink.add(i);
+          }
+        }
+      }
+    }
+    List<CaseResult> minimal = inParallel(pool, toShrink, (target, i) -> {
+      CaseResult original = (CaseResult) ran.get(i);
+      CaseResult shrunk = Minimizer.minimize(target, planned.get(i), original);
+      if (shrunk != original) {
+        listener.minimized(original, shrunk);
+      }
+      return shrunk;
+    });
+    for (int k = 0; k < toShrink.size(); k++) {
+      ran.set(toShrink.get(k), minimal.get(k));
+    }
+    List<CaseResult> results = new ArrayList<>();
+    List<HarnessError> errors = new ArrayList<>();
+    for (Object outcome : ran) {
+      if (outcome instanceof CaseResult result) {
+        results.add(result);
+      } else {
+        errors.add((HarnessError) outcome);
+      }
+    }
+    return new TargetResult(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells, results,
+        errors, settings.tries());
+  }
+
+  /** One unit of work on one target instance. */
+  @FunctionalInterface
+  private interface Work<T, R> {
+    R apply(Target target, T item);
+  }
+
+  /** Maps {@code items} over the pool, one thread per target instance, keeping the items' order. */
+  private static <T, R> List<R> inParallel(List<Target> pool, List<T> items, Work<T, R> work) {
+    List<R> out = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    if (items.isEmpty()) {
+      return out;
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (Target target : pool) {
+      Thread thread = new Thread(() -> {
+        int index;
+        while ((index = next.getAndIncrement()) < items.size()) {
+          R result = work.apply(target, items.get(index));
+          synchronized (out) {
+            out.set(index, result);
+          }
+        }
+      }, "cutpoint-worker-" + threads.size());
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        threads.forEach(Thread::interrupt);
+        throw new IllegalStateException("the matrix run was interrupted", e);
+      }
+    }
+    synchronized (out) {
+      return out;
+    }
+  }
+
+  private static MatrixListener synchronizedListener(MatrixListener listener) {
+    return new MatrixListener() {
+      @Override
+      public synchronized void targetStarted(String target, String toxiproxy, long plannedCases) {
+        listener.targetStarted(target, toxiproxy, plannedCases);
+      }
+
+      @Override
+      public synchronized void caseDone(CaseResult result) {
+        listener.caseDone(result);
+      }
+
+      @Override
+      public synchronized void caseFailed(HarnessError error) {
+        listener.caseFailed(error);
+      }
+
+      @Override
+      public synchronized void minimized(CaseResult original, CaseResult minimal) {
+        listener.minimized(original, minimal);
+      }
+    };
+  }
+
+  private static List<CaseSpec> draw(
+      Target target, MatrixSettings settings, MatrixCell cell, Set<VerbClass> supported, boolean persistent) {
+    List<Delivery> deliveries = target.betweenDeliveries();
+    Arbitrary<CaseSpec> arbitrary = Workload.cases(cell, supported, deliveries, persistent);
+    List<CaseSpec> specs = new ArrayList<>();
+    for (int attempt = 0; attempt < settings.tries(); attempt++) {
+      String id = target.name() + "-" + cell.id() + "-" + (persistent ? "p" : "") + attempt;
+      specs.add(Workload.sample(arbitrary, caseSeed(settings.seed(), target.name(), cell, persistent, attempt), id));
+    }
+    return specs;
+  }
+
+  /** The seed of one case: the same run seed, target, cell and try always draw the same case. */
+  static long caseSeed(long runSeed, String target, MatrixCell cell, boolean persistent, int attempt) {
+    long h = runSeed;
+    h = mix(h ^ target.hashCode());
+    h = mix(h ^ cell.id().hashCode());
+    h = mix(h ^ (persistent ? 1 : 0));
+    return mix(h ^ attempt);
+  }
+
+  /** SplitMix64's finaliser: neighbouring inputs give unrelated seeds. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}

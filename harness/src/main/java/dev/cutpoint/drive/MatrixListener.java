@@ -1,0 +1,19 @@
+package dev.cutpoint.drive;
+
+/** Told of a run's progress as it goes; the CLI prints progress lines from it. */
+public interface MatrixListener {
+
+  MatrixListener NONE = new MatrixListener() {};
+
+  /** A target has started, with the number of cases planned for it. */
+  default void targetStarted(String target, String toxiproxy, long plannedCases) {}
+
+  /** A case has been run and judged. */
+  default void caseDone(CaseResult result) {}
+
+  /** A case could not be run. */
+  default void caseFailed(HarnessError error) {}
+
+  /** A violating case has been shrunk to {@code minimal}. */
+  default void minimized(CaseResult original, CaseResult minimal) {}
+}

@@ -1,0 +1,44 @@
+package dev.cutpoint.drive;
+
+import dev.cutpoint.check.Verdict;
+import dev.cutpoint.history.CaseRecord;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Runs one recorded case again, exactly: the same requests and the same concrete fault (the offsets
+ * in the file, no planning), against the same target with the same mutant, and judges it afresh.
+ */
+public final class Replay {
+
+  private Replay() {}
+
+  /** What a replay did: the case as recorded and as run again. */
+  public record Result(CaseFile recorded, CaseResult replayed) {
+
+    /** Whether the replay broke the same invariants the recorded run did. */
+    public boolean sameVerdict() {
+      return recorded.violations().stream().map(v -> v.substring(0, v.indexOf(' '))).distinct().sorted().toList()
+          .equals(replayed.verdict().violations().stream().map(v -> v.invariant().name()).distinct().sorted().toList());
+    }
+  }
+
+  /** Replays {@code file} on a target started for it. */
+  public static Result run(CaseFile file, Optional<String> toxiproxy) throws IOException {
+    TargetSettings settings = TargetSettings.defaults()
+        .withMutant(file.mutantValue())
+        .withToxiproxy(toxiproxy);
+    try (Target target = Targets.start(Targets.requireKnown(file.record().scenario().target()), settings)) {
+      return run(file, target);
+    }
+  }
+
+  /** Replays {@code file} on a started target (whose mutant must be the file's). */
+  public static Result run(CaseFile file, Target target) throws IOException {
+    PreparedCase prepared = target.prepare(file.record().scenario(), file.persistent());
+    CaseRecord record = target.run(prepared);
+    Verdict verdict = Judge.judge(record, file.persistent());
+    return new Result(
+        file, new CaseResult(file.id(), file.cell(), file.persistent(), record, verdict, Optional.empty()));
+  }
+}

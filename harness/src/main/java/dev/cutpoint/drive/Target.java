@@ -1,0 +1,57 @@
+package dev.cutpoint.drive;
+
+import dev.cutpoint.fault.Applicability;
+import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.Scenario;
+import dev.cutpoint.verbs.VerbClass;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A system under test (SPEC §6): which client talks to which server, what the oracle can see of it,
+ * and how a case runs against it. A target is started once per run and reused for every case; it
+ * resets the server's state, the proxy's toxics and the client between cases.
+ */
+public interface Target extends AutoCloseable {
+
+  /** {@code java}, {@code breezy-server}, … as on the command line and in reports. */
+  String name();
+
+  /** Whether the server keeps a journal the oracle can read (else the state's payloads witness). */
+  boolean hasJournal();
+
+  /** Whether the target's server has a verb of this class ({@code brz serve} has no stream). */
+  boolean supports(VerbClass verbClass);
+
+  /** How this target can close connections between requests. */
+  List<Delivery> betweenDeliveries();
+
+  /** Which Toxiproxy served the run, in one line for the report. */
+  String toxiproxyDescription();
+
+  /** The Toxiproxy server's version, as its API reports it. */
+  String toxiproxyVersion();
+
+  /** Whether the cell can be run on this target, and how or why not. */
+  default Applicability applicability(MatrixCell cell) {
+    return FaultCells.applicability(
+        cell.verbClass(), cell.phase(), cell.kind(), supports(VerbClass.STREAM));
+  }
+
+  /**
+   * The dry run: the case's requests without a fault, directly to the server from its initial
+   * state, to learn each response's length; then the fault planned in bytes.
+   */
+  PreparedCase prepare(CaseSpec spec) throws IOException;
+
+  /** The dry run for a scenario whose fault is already concrete (a replayed case file). */
+  PreparedCase prepare(Scenario scenario, boolean persistent) throws IOException;
+
+  /** Runs the prepared case through the proxy with its fault, then a probe call, and records it. */
+  CaseRecord run(PreparedCase prepared) throws IOException;
+
+  @Override
+  void close();
+}

@@ -1,0 +1,49 @@
+package dev.cutpoint.drive;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a target is set up for a run.
+ *
+ * @param mutant the deliberately wrong client or server to run, {@link Mutant#NONE} for the real one
+ * @param toxiproxy the {@code --toxiproxy} value, if given (else the system property, the
+ *     environment, then the embedded server decide)
+ * @param callTimeout the client's read timeout in ordinary cases
+ * @param blackholeTimeout the client's read timeout in BLACKHOLE cases, short so that they are quick
+ */
+public record TargetSettings(
+    Mutant mutant, Optional<String> toxiproxy, Duration callTimeout, Duration blackholeTimeout) {
+
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_BLACKHOLE_TIMEOUT = Duration.ofMillis(300);
+
+  public TargetSettings {
+    Objects.requireNonNull(mutant, "mutant");
+    Objects.requireNonNull(toxiproxy, "toxiproxy");
+    Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(blackholeTimeout, "blackholeTimeout");
+  }
+
+  public static TargetSettings defaults() {
+    return new TargetSettings(
+        Mutant.NONE, Optional.empty(), DEFAULT_CALL_TIMEOUT, DEFAULT_BLACKHOLE_TIMEOUT);
+  }
+
+  public TargetSettings withMutant(Mutant newMutant) {
+    return new TargetSettings(newMutant, toxiproxy, callTimeout, blackholeTimeout);
+  }
+
+  public TargetSettings withToxiproxy(Optional<String> newToxiproxy) {
+    return new TargetSettings(mutant, newToxiproxy, callTimeout, blackholeTimeout);
+  }
+
+  /**
+   * The longest a call may take before it breaks liveness (I6): a timeout for the attempt, another
+   * for a resend, and half a second of slack for a loaded machine.
+   */
+  public static long livenessBoundMillis(Duration timeout) {
+    return 2 * timeout.toMillis() + 500;
+  }
+}

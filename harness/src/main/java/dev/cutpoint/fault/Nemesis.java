@@ -1,0 +1,345 @@
+package dev.cutpoint.fault;
+
+import dev.cutpoint.client.Attempt;
+import dev.cutpoint.history.Injection;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Breaks the connection as a {@link FaultPlan} says, through toxiproxy-java only (SPEC §4.1, §5):
+ * armed between two calls (the client is synchronous, so "after response i−1, before request i" is
+ * exact), cleared before the client's next connection ({@link GatedConnector}, SPEC §5.3), and able
+ * to say afterwards whether its fault fired and how ({@link #injection}).
+ *
+ * <p>How each plan becomes a toxic (Toxiproxy's behaviour as SPEC §4.2 records it):
+ *
+ * <ul>
+ *   <li>CLOSE at WRITE/FLUSH k: {@code limit_data} upstream of k bytes, added on the live link (it
+ *       counts from its creation; no request byte flows between calls), so the server gets exactly
+ *       k bytes and both sides see FIN.
+ *   <li>CLOSE at READ j: {@code limit_data} downstream of j bytes, added before request i is written
+ *       (no response byte flows between calls either), so the client gets exactly j bytes.
+ *   <li>RESET: {@code reset_peer} upstream (k = 0) or downstream (j = 0); RST only on a link opened
+ *       while it is present, so the caller arms it with no live connection and the first connect
+ *       after arming is the faulted one.
+ *   <li>BLACKHOLE: {@code timeout} 0 upstream (k = 0) or downstream (j = 0); the client's read timeout
+ *       ends the call, and removing the toxic closes the link.
+ *   <li>SLICE / LATENCY: {@code slicer} / {@code latency} on both directions over the whole call; slices
+ *       are sized from the request's and response's lengths (about 16 per message) so that a body of
+ *       megabytes is sliced too without taking minutes.
+ *   <li>BETWEEN: the server's graceful restart ({@link Delivery#SERVER_RESTART}) or the proxy disabled
+ *       and enabled again ({@link Delivery#PROXY_TOGGLE}), done when armed.
+ * </ul>
+ *
+ * <p>A <i>persistent</i> fault is not cleared at the next connect: every connection the call opens
+ * is hit the same way until the caller disarms after the call — the server "stays away", where a
+ * loud failure after at most one resend is the right answer.
+ *
+ * <p>Thread-safe: the driver arms and disarms, the client's thread passes the gate, a watchdog may
+ * disarm to end a call that would otherwise hang.
+ */
+public final class Nemesis {
+
+  /** The server's graceful restart, where the target has one: returns how many connections it closed. */
+  @FunctionalInterface
+  public interface ServerRestart {
+    int restart() throws IOException;
+  }
+
+  private static final String UPSTREAM_TOXIC = "cutpoint-up";
+  private static final String DOWNSTREAM_TOXIC = "cutpoint-down";
+  /** Per-slice pause of SLICE, in microseconds (Toxiproxy's unit): enough to split the writes. */
+  private static final long SLICE_DELAY_MICROS = 20;
+  /** Slices per message for SLICE: enough to cut every part, few enough to keep a MiB body fast. */
+  private static final long SLICES_PER_MESSAGE = 16;
+  /** Added per chunk each way for LATENCY. */
+  private static final long LATENCY_MILLIS = 2;
+
+  private enum State {
+    IDLE,
+    ARMED,
+    CLEARED
+  }
+
+  private final Proxy proxy;
+  private final Optional<ServerRestart> serverRestart;
+
+  private State state = State.IDLE;
+  private FaultPlan plan;
+  private boolean persistent;
+  private long requestLength;
+  private long responseLength;
+  private OptionalLong faultedConnection = OptionalLong.empty();
+  private final List<Long> hitConnections = new ArrayList<>();
+  private final List<Toxic> toxics = new ArrayList<>();
+  private String armed = "";
+  private boolean clearedAtConnect;
+  private int closedByRestart;
+  /** A toxic may be left on the proxy (a failed removal or arming): the next reset looks. */
+  private boolean dirty;
+
+  /**
+   * @param proxy the proxy between the client and the server; the nemesis owns its toxics
+   * @param serverRestart the server's graceful restart, empty when the target cannot restart
+   */
+  public Nemesis(Proxy proxy, Optional<ServerRestart> serverRestart) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy");
+    this.serverRestart = Objects.requireNonNull(serverRestart, "serverRestart");
+  }
+
+  /** Whether this nemesis can deliver a BETWEEN fault this way. */
+  public boolean canDeliver(Delivery delivery) {
+    return delivery != Delivery.SERVER_RESTART || serverRestart.isPresent();
+  }
+
+  /**
+   * Arms {@code plan} for the request about to be sent.
+   *
+   * @param requestLength n, the faulted request's encoded length (sizes SLICE's slices)
+   * @param responseLength m, its response's length from the dry run (0 when unknown)
+   * @param liveConnection the connection the client holds now, which the request will use; empty
+   *     when the client will open a new one (then the first connect after arming is the faulted one)
+   * @throws IllegalStateException when already armed
+   */
+  public synchronized void arm(
+      FaultPlan plan,
+      boolean persistent,
+      long requestLength,
+      long responseLength,
+      OptionalLong liveConnection)
+      throws IOException {
+    if (state == State.ARMED) {
+      throw new IllegalStateException("the nemesis is already armed with " + this.plan);
+    }
+    if (!canDeliver(plan.delivery())) {
+      throw new IllegalArgumentException("this target cannot deliver " + plan.delivery());
+    }
+    this.plan = plan;
+    this.persistent = persistent;
+    this.requestLength = requestLength;
+    this.responseLength = responseLength;
+    this.faultedConnection = liveConnection;
+    this.hitConnections.clear();
+    liveConnection.ifPresent(hitConnections::add);
+    this.clearedAtConnect = false;
+    this.closedByRestart = 0;
+    this.state = State.ARMED;
+    this.dirty = true;
+    this.armed = applyFault();
+    this.dirty = false;
+  }
+
+  private String applyFault() throws IOException {
+    return switch (plan.delivery()) {
+      case SERVER_RESTART -> {
+        closedByRestart = serverRestart.orElseThrow().restart();
+        yield "graceful restart of the server closed " + closedByRestart + " connection(s)";
+      }
+      case PROXY_TOGGLE -> {
+        proxy.disable();
+        proxy.enable();
+        yield "proxy " + proxy.getName() + " disabled and enabled";
+      }
+      case TOXIC -> applyToxic();
+    };
+  }
+
+  private String applyToxic() throws IOException {
+    ToxicDirection direction =
+        plan.phase() == Phase.READ ? ToxicDirection.DOWNSTREAM : ToxicDirection.UPSTREAM;
+    String name = direction == ToxicDirection.UPSTREAM ? UPSTREAM_TOXIC : DOWNSTREAM_TOXIC;
+    switch (plan.kind()) {
+      case CLOSE -> {
+        toxics.add(proxy.toxics().limitData(name, direction, plan.offset()));
+        return "limit_data " + direction.name().toLowerCase() + " bytes=" + plan.offset();
+      }
+      case RESET -> {
+        toxics.add(proxy.toxics().resetPeer(name, direction, 0));
+        return "reset_peer " + direction.name().toLowerCase() + " timeout=0";
+      }
+      case BLACKHOLE -> {
+        toxics.add(proxy.toxics().timeout(name, direction, 0));
+        return "timeout " + direction.name().toLowerCase() + " timeout=0";
+      }
+      case SLICE -> {
+        long up = Math.max(1, requestLength / SLICES_PER_MESSAGE);
+        long down = Math.max(1, responseLength / SLICES_PER_MESSAGE);
+        toxics.add(
+            proxy.toxics().slicer(UPSTREAM_TOXIC, ToxicDirection.UPSTREAM, up, up / 2)
+                .setDelay(SLICE_DELAY_MICROS));
+        toxics.add(
+            proxy.toxics().slicer(DOWNSTREAM_TOXIC, ToxicDirection.DOWNSTREAM, down, down / 2)
+                .setDelay(SLICE_DELAY_MICROS));
+        return "slicer both ways, average " + up + " B up and " + down + " B down";
+      }
+      case LATENCY -> {
+        toxics.add(proxy.toxics().latency(UPSTREAM_TOXIC, ToxicDirection.UPSTREAM, LATENCY_MILLIS));
+        toxics.add(proxy.toxics().latency(DOWNSTREAM_TOXIC, ToxicDirection.DOWNSTREAM, LATENCY_MILLIS));
+        return "latency " + LATENCY_MILLIS + " ms both ways";
+      }
+    }
+    throw new IllegalStateException("unknown kind " + plan.kind());
+  }
+
+  /**
+   * Called by the gate before every connect: once the faulted connection is known, a new connect
+   * first clears a one-shot fault, so that it hits exactly one connection (SPEC §5.3).
+   */
+  synchronized void beforeConnect() throws IOException {
+    if (state == State.ARMED && !persistent && faultedConnection.isPresent()) {
+      clearedAtConnect = true;
+      disarm();
+    }
+  }
+
+  /** Called by the gate after every connect. */
+  synchronized void connected(long connectionId) {
+    if (state != State.ARMED) {
+      return;
+    }
+    if (faultedConnection.isEmpty()) {
+      faultedConnection = OptionalLong.of(connectionId);
+    }
+    hitConnections.add(connectionId);
+  }
+
+  /** Removes the toxics (a removed {@code timeout} closes its links); does nothing when not armed. */
+  public synchronized void disarm() throws IOException {
+    if (state != State.ARMED) {
+      return;
+    }
+    state = State.CLEARED;
+    IOException failure = null;
+    for (Toxic toxic : toxics) {
+      try {
+        toxic.remove();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    toxics.clear();
+    if (failure != null) {
+      dirty = true;
+      throw failure;
+    }
+  }
+
+  /** Whether the fault armed last hit this connection (it is dead, or about to be). */
+  public synchronized boolean hit(long connectionId) {
+    return hitConnections.contains(connectionId);
+  }
+
+  /** Whether a fault is in place now. */
+  public synchronized boolean isArmed() {
+    return state == State.ARMED;
+  }
+
+  /**
+   * Back to idle between cases: disarms, and removes any toxic left on the proxy (a case that
+   * failed half-way must not leak its fault into the next), and makes sure the proxy is enabled.
+   */
+  public synchronized void reset() throws IOException {
+    try {
+      disarm();
+    } finally {
+      if (dirty) {
+        for (Toxic leftover : proxy.toxics().getAll()) {
+          leftover.remove();
+        }
+        proxy.enable();
+        dirty = false;
+      }
+      state = State.IDLE;
+      plan = null;
+      faultedConnection = OptionalLong.empty();
+      hitConnections.clear();
+    }
+  }
+
+  /**
+   * Whether the armed fault fired, judged from the faulted call's attempts, with the evidence in
+   * words. Byte-precise where Toxiproxy is: a CLOSE at READ j fired when the client got exactly j
+   * response bytes on the faulted connection; at WRITE k when the client got at least k bytes out
+   * and then lost the connection.
+   */
+  public synchronized Injection injection(List<Attempt> attempts) {
+    if (plan == null) {
+      return new Injection(false, "the nemesis was never armed");
+    }
+    if (attempts.isEmpty()) {
+      return new Injection(false, armed + "; the faulted call made no attempt");
+    }
+    Attempt first = attempts.get(0);
+    String where = "; " + describe(first) + (clearedAtConnect ? "; cleared before the next connect" : "");
+    if (persistent) {
+      // a resend may get through when it is shorter than the cut (what is left of a stream)
+      long failed = attempts.stream().filter(a -> a.failedAt().isPresent()).count();
+      boolean hit = first.failedAt().isPresent() && first.connectionId().isPresent()
+          && hitConnections.contains(first.connectionId().getAsLong());
+      return new Injection(
+          hit, armed + " (persistent, on connections " + hitConnections + ")" + where
+              + "; " + failed + " of " + attempts.size() + " attempt(s) failed");
+    }
+    if (plan.phase() == Phase.BETWEEN) {
+      boolean hit = first.reusedConnection() && first.failedAt().isPresent();
+      boolean closed = plan.delivery() != Delivery.SERVER_RESTART || closedByRestart > 0;
+      return new Injection(hit && closed, armed + where);
+    }
+    if (!kindIsFatal()) {
+      boolean present = !clearedAtConnect && toxicsWerePresentThroughout(attempts);
+      return new Injection(present, armed + " over the whole call" + where);
+    }
+    boolean onFaulted = faultedConnection.isPresent()
+        && first.connectionId().isPresent()
+        && first.connectionId().getAsLong() == faultedConnection.getAsLong();
+    boolean fired = onFaulted && firedOn(first);
+    return new Injection(fired, armed + " on connection " + faultedConnection + where);
+  }
+
+  private boolean kindIsFatal() {
+    return plan.kind().fatal();
+  }
+
+  private boolean toxicsWerePresentThroughout(List<Attempt> attempts) {
+    return attempts.stream().allMatch(a -> a.connectionId().isPresent()
+        && hitConnections.contains(a.connectionId().getAsLong()));
+  }
+
+  private boolean firedOn(Attempt first) {
+    boolean lost = first.failedAt().isPresent() && first.error().filter(e -> e instanceof IOException).isPresent();
+    return switch (plan.kind()) {
+      case CLOSE -> switch (plan.phase()) {
+        // a FLUSH at k = n lets everything through and then closes: the reply may still arrive
+        case FLUSH -> plan.offset() >= requestLength
+            ? first.writeCompleted()
+            : lost && first.bytesWritten() >= plan.offset();
+        case WRITE -> lost && first.bytesWritten() >= plan.offset();
+        case READ -> lost && first.writeCompleted() && first.bytesRead() == plan.offset();
+        case BETWEEN -> false;
+      };
+      case RESET, BLACKHOLE -> lost
+          && (plan.phase() != Phase.READ || (first.writeCompleted() && first.bytesRead() == 0));
+      case SLICE, LATENCY -> false;
+    };
+  }
+
+  private static String describe(Attempt attempt) {
+    return "attempt " + attempt.number() + " on connection "
+        + (attempt.connectionId().isPresent() ? Long.toString(attempt.connectionId().getAsLong()) : "none")
+        + (attempt.reusedConnection() ? " (kept from an earlier call)" : "")
+        + " wrote " + attempt.bytesWritten() + " B" + (attempt.writeCompleted() ? " (all)" : "")
+        + ", read " + attempt.bytesRead() + " B"
+        + attempt.failedAt().map(site -> ", failed on " + site.name().toLowerCase()).orElse(", answered");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.cutpoint.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A fault-matrix run: what ran, every cell of the matrix with its counts, every case, and the
+ * reviewed expectations its violations were compared with. This is {@code matrix.json}
+ * (reports/SCHEMA.md). Build it with {@link #tally}, which counts the cells from the cases; the
+ * constructor checks that a report read back is as consistent as one built.
+ */
+public record MatrixReport(
+    String schema,
+    Run run,
+    Axes axes,
+    List<Cell> cells,
+    List<CaseRecord> cases,
+    List<Expectation> expectations) {
+
+  /** The schema this code writes and reads; a change that old readers would misread gets a new number. */
+  public static final String SCHEMA = "cutpoint-matrix/1";
+
+  public MatrixReport {
+    Checks.present("schema", schema);
+    if (!SCHEMA.equals(schema)) {
+      throw new IllegalArgumentException("schema is " + schema + ", this reader knows " + SCHEMA);
+    }
+    Checks.present("run", run);
+    Checks.present("axes", axes);
+    cells = Checks.list("cells", cells);
+    cases = Checks.list("cases", cases);
+    expectations = Checks.list("expectations", expectations);
+    checkConsistent(run, axes, cells, cases, expectations);
+  }
+
+  /**
+   * The report of a run: every cell of every target run, counted from the cases, except those
+   * declared not applicable.
+   *
+   * @param notApplicable the cells the harness cannot express honestly, with the reason
+   * @throws IllegalArgumentException when a case falls outside the matrix or into a cell that is
+   *     not applicable, or ids repeat
+   */
+  public static MatrixReport tally(
+      Run run,
+      Axes axes,
+      Map<CellKey, String> notApplicable,
+      List<CaseRecord> cases,
+      List<Expectation> expectations) {
+    Map<CellKey, OutcomeCounts> counts = new HashMap<>();
+    for (CaseRecord caseRecord : cases) {
+      counts.merge(caseRecord.cell(), OutcomeCounts.NONE.plus(caseRecord.outcome()),
+          OutcomeCounts::plus);
+    }
+    List<Cell> cells = new ArrayList<>();
+    Set<CellKey> matrix = new HashSet<>();
+    for (String target : run.targets()) {
+      for (CellKey key : axes.cellsOf(target)) {
+        matrix.add(key);
+        String reason = notApplicable.get(key);
+        cells.add(reason == null
+            ? Cell.applicable(key, counts.getOrDefault(key, OutcomeCounts.NONE))
+            : Cell.notApplicable(key, reason));
+      }
+    }
+    for (CellKey key : notApplicable.keySet()) {
+      if (!matrix.contains(key)) {
+        throw new IllegalArgumentException("cell " + key.id() + " declared not applicable is not in the matrix");
+      }
+    }
+    return new MatrixReport(SCHEMA, run, axes, cells, cases, expectations);
+  }
+
+  private static void checkConsistent(
+      Run run, Axes axes, List<Cell> cells, List<CaseRecord> cases, List<Expectation> expectations) {
+    Map<CellKey, Cell> byKey = new LinkedHashMap<>();
+    for (Cell cell : cells) {
+      if (byKey.put(cell.key(), cell) != null) {
+        throw new IllegalArgumentException("cell " + cell.key().id() + " appears twice");
+      }
+    }
+    Set<CellKey> matrix = new HashSet<>();
+    run.targets().forEach(target -> matrix.addAll(axes.cellsOf(target)));
+    for (CellKey key : matrix) {
+      if (!byKey.containsKey(key)) {
+        throw new IllegalArgumentException("cell " + key.id() + " is missing");
+      }
+    }
+    for (CellKey key : byKey.keySet()) {
+      if (!matrix.contains(key)) {
+        throw new IllegalArgumentException("cell " + key.id() + " is outside the matrix of targets " + run.targets());
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    Map<CellKey, OutcomeCounts> counted = new HashMap<>();
+    for (CaseRecord caseRecord : cases) {
+      if (!ids.add(caseRecord.id())) {
+        throw new IllegalArgumentException("case id " + caseRecord.id() + " appears twice");
+      }
+      Cell cell = byKey.get(caseRecord.cell());
+      if (cell == null) {
+        throw new IllegalArgumentException(
+            "case " + caseRecord.id() + " falls in " + caseRecord.cell().id() + ", outside the matrix");
+      }
+      if (!cell.applicable()) {
+        throw new IllegalArgumentException("case " + caseRecord.id() + " falls in "
+            + caseRecord.cell().id() + ", which is not applicable");
+      }
+      counted.merge(caseRecord.cell(), OutcomeCounts.NONE.plus(caseRecord.outcome()), OutcomeCounts::plus);
+    }
+    for (Cell cell : cells) {
+      OutcomeCounts expected = counted.getOrDefault(cell.key(), OutcomeCounts.NONE);
+      if (!expected.equals(cell.counts())) {
+        throw new IllegalArgumentException("cell " + cell.key().id() + " counts " + cell.counts().compact()
+            + " but its cases are " + expected.compact());
+      }
+    }
+    Set<String> expectationIds = new HashSet<>();
+    for (Expectation expectation : expectations) {
+      if (!expectationIds.add(expectation.id())) {
+        throw new IllegalArgumentException("expectation id " + expectation.id() + " appears twice");
+      }
+    }
+  }
+
+  /** The cell with this key, if it is in the matrix. */
+  public Optional<Cell> cell(CellKey key) {
+    return cells.stream().filter(cell -> cell.key().equals(key)).findFirst();
+  }
+
+  /** The cells of one target, in the order they were given (tally: row by row). */
+  public List<Cell> cellsOf(String target) {
+    return cells.stream().filter(cell -> cell.target().equals(target)).toList();
+  }
+
+  /** Every violation of every case, each with the expectation that covers it, in case order. */
+  public List<Finding> findings() {
+    List<Finding> findings = new ArrayList<>();
+    for (CaseRecord caseRecord : cases) {
+      for (Violation violation : caseRecord.verdict().violations()) {
+        Optional<Expectation> expectedBy = expectations.stream()
+            .filter(expectation -> expectation.matches(caseRecord.cell(), violation.invariant()))
+            .findFirst();
+        findings.add(new Finding(caseRecord, violation, expectedBy));
+      }
+    }
+    return findings;
+  }
+
+  /** The findings no reviewed expectation covers: the ones that should fail a build. */
+  public List<Finding> newFindings() {
+    return findings().stream().filter(Finding::isNew).toList();
+  }
+
+  /** How much of the applicable matrix the run covered. */
+  public Coverage coverage() {
+    return Coverage.of(cells, run.triesPerCell());
+  }
+}

@@ -1,0 +1,21 @@
+package dev.cutpoint.report;
+
+/**
+ * How to re-run a case: the case file the harness wrote and the command that replays it.
+ *
+ * @param caseFile the case file's path, relative to the repository root when it lies inside it
+ * @param command the exact command line, to be run from the repository root
+ */
+public record Replay(String caseFile, String command) {
+  static final String JAR = "harness/target/cutpoint.jar";
+
+  public Replay {
+    Checks.text("caseFile", caseFile);
+    Checks.text("command", command);
+  }
+
+  /** {@code java -jar harness/target/cutpoint.jar replay <case file>}, the path quoted for a POSIX shell when needed. */
+  public static Replay of(String caseFile) {
+    return new Replay(caseFile, "java -jar " + JAR + " replay " + ShellWords.quote(caseFile));
+  }
+}

@@ -1,0 +1,147 @@
+package dev.cutpoint.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code summary.md}: the run, the coverage, the matrix of each target as a table, every violation. */
+public final class SummaryMarkdown {
+  static final String LEGEND = "Legend: `n✓` first try · `n↻` after resend · `n✗` failed loudly · "
+      + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran";
+
+  private SummaryMarkdown() {}
+
+  public static String render(MatrixReport report, Optional<BaselineDiff> diff) {
+    StringBuilder md = new StringBuilder("# cutpoint fault matrix\n\n");
+    Run run = report.run();
+    List<Finding> findings = report.findings();
+    long newFindings = findings.stream().filter(Finding::isNew).count();
+    md.append("- **Run:** ").append(Markdown.text(runLine(report))).append('\n');
+    md.append("- **Coverage:** ").append(report.coverage().describe(run.triesPerCell())).append('\n');
+    md.append("- **Targets:** ").append(Markdown.text(String.join(", ", run.targets())));
+    for (SkippedTarget skipped : run.skippedTargets()) {
+      md.append("; skipped ").append(Markdown.text(skipped.target()))
+          .append(" (").append(Markdown.text(skipped.reason())).append(')');
+    }
+    md.append('\n');
+    md.append("- **Versions:** ").append(Markdown.text(versions(run))).append('\n');
+    md.append("- **Findings:** ").append(newFindings).append(" new ")
+        .append(newFindings == 1 ? "violation" : "violations").append(", ")
+        .append(findings.size() - newFindings).append(" expected\n\n");
+    md.append(LEGEND).append("\n\n");
+
+    for (String target : run.targets()) {
+      table(report, target, md);
+    }
+    violations(findings, md);
+    diff.ifPresent(d -> baseline(d, md));
+    return md.toString();
+  }
+
+  /** {@code seed 42 · 20 tries per cell · Toxiproxy embedded 2.12.0 · 3m 12s · 4 812 cases · 25.1 cases/s}. */
+  static String runLine(MatrixReport report) {
+    Run run = report.run();
+    return "seed " + run.seed() + " · " + run.triesPerCell() + " tries per cell · Toxiproxy "
+        + run.toxiproxy().name() + " " + run.toxiproxy().version() + " · "
+        + Text.duration(run.duration()) + " · " + Text.count(report.cases().size()) + " cases · "
+        + Text.rate(report.cases().size(), run.duration());
+  }
+
+  static String versions(Run run) {
+    return "Java " + run.versions().java() + " · cutpoint " + run.versions().cutpoint()
+        + run.versions().breezy().map(v -> " · Breezy " + v).orElse("")
+        + " · started " + run.startedAt();
+  }
+
+  private static void table(MatrixReport report, String target, StringBuilder md) {
+    Axes axes = report.axes();
+    Map<CellKey, Cell> cells = new LinkedHashMap<>();
+    report.cellsOf(target).forEach(cell -> cells.put(cell.key(), cell));
+    md.append("## Target ").append(Markdown.code(target)).append("\n\n| verb class |");
+    for (String phase : axes.phases()) {
+      for (String kind : axes.kinds()) {
+        md.append(' ').append(Markdown.text(phase + "/" + kind)).append(" |");
+      }
+    }
+    md.append("\n|---|");
+    md.append("---|".repeat(axes.phases().size() * axes.kinds().size()));
+    md.append('\n');
+    Map<String, List<String>> reasons = new LinkedHashMap<>();
+    for (String verbClass : axes.verbClasses()) {
+      md.append("| ").append(Markdown.text(verbClass)).append(" |");
+      for (String phase : axes.phases()) {
+        for (String kind : axes.kinds()) {
+          Cell cell = cells.get(new CellKey(target, verbClass, phase, kind));
+          md.append(' ').append(cellText(cell)).append(" |");
+          cell.notApplicable().ifPresent(reason ->
+              reasons.computeIfAbsent(reason, r -> new ArrayList<>()).add(cell.key().label()));
+        }
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+    if (!reasons.isEmpty()) {
+      md.append("Not applicable:\n\n");
+      reasons.forEach((reason, labels) -> md.append("- ").append(Markdown.text(reason)).append(": ")
+          .append(Markdown.text(String.join(", ", labels))).append('\n'));
+      md.append('\n');
+    }
+  }
+
+  static String cellText(Cell cell) {
+    if (!cell.applicable()) {
+      return "n/a";
+    }
+    return cell.counts().total() == 0 ? "—" : cell.counts().compact();
+  }
+
+  private static void violations(List<Finding> findings, StringBuilder md) {
+    md.append("## Violations\n\n");
+    if (findings.isEmpty()) {
+      md.append("None: every invariant held in every case.\n\n");
+      return;
+    }
+    for (Finding finding : findings) {
+      CaseRecord c = finding.caseRecord();
+      md.append("### ").append(finding.isNew() ? "New: " : "Expected: ")
+          .append(finding.violation().invariant()).append(' ')
+          .append(Markdown.text(finding.violation().invariant().title())).append(" — ")
+          .append(Markdown.code(c.id())).append(" (")
+          .append(Markdown.text(c.target() + " · " + c.cell().label())).append(")\n\n");
+      md.append(Markdown.text(Timeline.violation(finding.violation()))).append("\n\n");
+      finding.expectedBy().ifPresent(e -> md.append("Expected by ").append(Markdown.code(e.id()))
+          .append(": ").append(Markdown.text(e.reason())).append("\n\n"));
+      md.append(Markdown.block("text", Counterexample.summary(c)));
+      md.append("\nReplay (case file ").append(Markdown.code(c.replay().caseFile())).append("):\n\n")
+          .append(Markdown.block("sh", List.of(c.replay().command()))).append('\n');
+    }
+  }
+
+  private static void baseline(BaselineDiff diff, StringBuilder md) {
+    md.append("## Changes since the baseline\n\n");
+    md.append("Baseline: seed ").append(diff.baseline().seed()).append(", started ")
+        .append(diff.baseline().startedAt()).append(", ").append(diff.baseline().triesPerCell())
+        .append(" tries per cell.\n\n");
+    if (diff.noChange()) {
+      md.append("No change.\n\n");
+      return;
+    }
+    section(md, "New violations", diff.newViolations().stream().map(BaselineDiff.ViolationPattern::describe).toList());
+    section(md, "Violations gone", diff.goneViolations().stream().map(BaselineDiff.ViolationPattern::describe).toList());
+    section(md, "Outcomes moved (≥ " + (int) BaselineDiff.MOVED_POINTS + " points)",
+        diff.moved().stream().map(BaselineDiff.CellShift::describe).toList());
+    section(md, "Newly covered cells", diff.newlyCovered().stream().map(k -> k.target() + " · " + k.label()).toList());
+    section(md, "Cells lost", diff.lost().stream().map(k -> k.target() + " · " + k.label()).toList());
+  }
+
+  private static void section(StringBuilder md, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    md.append("### ").append(Markdown.text(title)).append(" (").append(lines.size()).append(")\n\n");
+    lines.forEach(line -> md.append("- ").append(Markdown.text(line)).append('\n'));
+    md.append('\n');
+  }
+}

@@ -1,0 +1,120 @@
+package dev.cutpoint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatrixJsonTest {
+  @TempDir Path dir;
+
+  @Test
+  void aWrittenReportReadsBackEqual() throws IOException {
+    for (MatrixReport report : List.of(SampleReports.small(), SampleReports.realistic(3))) {
+      Path file = dir.resolve("matrix.json");
+      MatrixJson.write(report, file);
+      assertThat(MatrixJson.read(file)).isEqualTo(report);
+    }
+  }
+
+  @Test
+  void theJsonNamesItsSchemaAndSpellsOutEveryField() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    MatrixJson.write(SampleReports.small(), file);
+    String json = Files.readString(file);
+    assertThat(json).startsWith("{\n  \"schema\" : \"cutpoint-matrix/1\"");
+    assertThat(json)
+        .contains("\"startedAt\" : \"2025-05-01T10:00:00Z\"")
+        .contains("\"duration\" : \"PT3M12.4S\"")
+        .contains("\"FIRST_TRY\" : 0")
+        .contains("\"passed\" : false")
+        .contains("\"notApplicable\" : null")
+        .contains("\"notApplicable\" : \"reset_peer drops the first response chunk only\"")
+        .contains("\"command\" : \"java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json\"");
+  }
+
+  @Test
+  void anotherSchemaIsRefusedByName() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    Files.writeString(file, MatrixJson.toJson(SampleReports.small())
+        .replace("cutpoint-matrix/1", "cutpoint-matrix/2"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOfSatisfying(MalformedReportException.class, e -> {
+          assertThat(e.file()).isEqualTo(file);
+          assertThat(e.problem()).isEqualTo(
+              "schema \"cutpoint-matrix/2\" is not supported; this reader knows \"cutpoint-matrix/1\"");
+        });
+  }
+
+  @Test
+  void badFilesGetATypedErrorSayingWhatIsWrong() throws IOException {
+    Map<String, String> problems = Map.of(
+        "{\"schema\": ", "not JSON",
+        "[1, 2]", "not a JSON object",
+        "{\"run\": {}}", "no \"schema\" field",
+        "{\"schema\": \"cutpoint-matrix/1\"}", "at $.run: missing");
+    for (Map.Entry<String, String> bad : problems.entrySet()) {
+      Path file = dir.resolve("bad.json");
+      Files.writeString(file, bad.getKey());
+      assertThatThrownBy(() -> MatrixJson.read(file))
+          .as(bad.getKey())
+          .isInstanceOf(MalformedReportException.class)
+          .hasMessageContaining(bad.getValue());
+    }
+    assertThatThrownBy(() -> MatrixJson.read(dir.resolve("absent.json")))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageEndingWith("absent.json: no such file");
+  }
+
+  @Test
+  void aMissingFieldIsNamedWithItsPath() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    Files.writeString(file, MatrixJson.toJson(SampleReports.small())
+        .replace("\"bytesWritten\" : 10,", ""));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageEndingWith("at $.cases[0].calls[0].attempts[0].bytesWritten: missing");
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedButPassedIsReadAsWhatItIs() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    String json = MatrixJson.toJson(SampleReports.small());
+    Files.writeString(file, json.replace("\"triesPerCell\" : 2,", "\"triesPerCell\" : 2, \"tries\" : 3,"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageContaining("at $.run.tries: Unrecognized field \"tries\"");
+    // "passed" follows from the violations; a stale value cannot contradict them
+    Files.writeString(file, json.replace("\"passed\" : false", "\"passed\" : true"));
+    assertThat(MatrixJson.read(file).cases().get(3).verdict().passed()).isFalse();
+  }
+
+  @Test
+  void countsThatTheCasesDoNotAddUpToAreRefused() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    String json = MatrixJson.toJson(SampleReports.small());
+    // the first cell is read|WRITE|CLOSE with two resent cases
+    Files.writeString(file, json.replaceFirst("\"AFTER_RESEND\" : 2", "\"AFTER_RESEND\" : 3"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageContaining("cell java|read|WRITE|CLOSE counts 0✓ 3↻ 0✗ 0! but its cases are 0✓ 2↻ 0✗ 0!");
+  }
+
+  @Test
+  void jsonForAPageCannotCloseItsScriptElement() throws IOException {
+    StringWriter out = new StringWriter();
+    MatrixJson.writeForHtml(List.of("</script><script>alert(1)</script>", "<!--", "a & b"), out);
+    assertThat(out.toString())
+        .doesNotContain("<")
+        .doesNotContain(">")
+        .doesNotContain("&")
+        .isEqualTo("[\"\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E\",\"\\u003C!--\",\"a \\u0026 b\"]");
+  }
+}

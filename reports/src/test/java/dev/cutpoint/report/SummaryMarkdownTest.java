@@ -1,0 +1,94 @@
+package dev.cutpoint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SummaryMarkdownTest {
+  @Test
+  void printsTheRunAndCoverageLines() {
+    String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
+    assertThat(md).contains(
+        "- **Run:** seed 42 · 2 tries per cell · Toxiproxy embedded 2.12.0-cutpoint · 3m 12s · 4 cases · 0.0 cases/s\n",
+        "- **Coverage:** 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a\n",
+        "- **Targets:** java; skipped breezy-server (brz not on PATH)\n",
+        "- **Findings:** 1 new violation, 0 expected\n",
+        SummaryMarkdown.LEGEND);
+  }
+
+  @Test
+  void printsEachTargetsMatrixAsATable() {
+    String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
+    assertThat(md).contains(String.join("\n",
+        "## Target `java`",
+        "",
+        "| verb class | WRITE/CLOSE | WRITE/RESET | READ/CLOSE | READ/RESET |",
+        "|---|---|---|---|---|",
+        "| read | 0✓ 2↻ 0✗ 0! | — | — | — |",
+        "| mutate | — | — | 0✓ 0↻ 1✗ 1! | n/a |",
+        "",
+        "Not applicable:",
+        "",
+        "- reset\\_peer drops the first response chunk only: mutate × READ/RESET",
+        ""));
+  }
+
+  @Test
+  void printsEveryViolationWithItsCounterexampleAndReplayCommand() {
+    String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
+    assertThat(md).contains(String.join("\n",
+        "### New: I2 At most once — `java-3` (java · mutate × READ/CLOSE)",
+        "",
+        "I2 At most once (#1): append executed twice: journal entries 2 and 3",
+        "",
+        "```text",
+        "requests: #0 put(\"a/x\", \"\") [16 B] · #1 append(\"a/log\", \"\") [24 B]",
+        "fault:    CLOSE in READ of #1: cut after response byte 0 of 19",
+        "client:   #1 attempt 1 on conn 1 failed on read (ConnectionLost(mayHaveExecuted=true)) → resend"
+            + " → attempt 2 on conn 2 ok: oS(\"appended\", \"48\") → after resend",
+        "```",
+        "",
+        "Replay (case file `reports/target/fault-matrix/cases/java-3.json`):",
+        "",
+        "```sh",
+        "java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json",
+        "```"));
+  }
+
+  @Test
+  void undecidedCasesShowOnlyWhenThereAreSome() {
+    OutcomeCounts counts = new OutcomeCounts(12, 3, 5, 0, 0);
+    assertThat(counts.compact()).isEqualTo("12✓ 3↻ 5✗ 0!");
+    assertThat(counts.plus(Outcome.UNDECIDED).compact()).isEqualTo("12✓ 3↻ 5✗ 0! 1?");
+  }
+
+  @Test
+  void expectedFindingsAreToldApartFromNewOnes() {
+    String md = SummaryMarkdown.render(SampleReports.realistic(4), Optional.empty());
+    assertThat(md).contains("### Expected: I2 At most once — `breezy-server-")
+        .contains("Expected by `brz-serve-mkdir-twice`: reviewed 2025-04: Breezy's client resends semivfs verbs")
+        .contains("### New: I2 At most once — `java-");
+    assertThat(md).contains("| stream | n/a | n/a |");
+  }
+
+  @Test
+  void textFromACaseCannotBreakTheMarkdown() {
+    assertThat(Markdown.text("a|b <img> *x* `y`")).isEqualTo("a\\|b \\<img\\> \\*x\\* \\`y\\`");
+    assertThat(Markdown.code("a`b|c")).isEqualTo("``a`b\\|c``");
+    assertThat(Markdown.block("text", List.of("```", "x\ny")))
+        .isEqualTo("````text\n```\nx y\n````\n");
+  }
+
+  @Test
+  void aHostileReportStaysPlainMarkdown() {
+    String md = SummaryMarkdown.render(SampleReports.hostile(), Optional.empty());
+    // outside code (where Markdown shows text as is) every '<' is escaped
+    String prose = md.replaceAll("(?s)(`{3,}).*?\\1", "").replaceAll("(`+).*?\\1", "");
+    assertThat(prose).contains("- \\<iframe id=pwned-frame\\>: ").doesNotContainPattern("(?<!\\\\)<");
+    assertThat(md).contains("| read\\<img src=x id=pwned-img\\> | 0✓ 0↻ 0✗ 1! | n/a |\n");
+    assertThat(md).contains("requests: #0 get<x>(\"</script><script>document.documentElemen…\", \"line\\nbreak | `tick`\")\n");
+    assertThat(md).contains("```sh\njava -jar harness/target/cutpoint.jar replay 'cases/it'\\''s $(touch pwned).json'\n```");
+  }
+}
