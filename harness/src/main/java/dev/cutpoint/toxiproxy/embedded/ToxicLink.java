@@ -8,7 +8,6 @@ import dev.cutpoint.toxiproxy.embedded.toxic.ToxicStub;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -41,10 +40,6 @@ final class ToxicLink {
     this.head = new Head(source, next, "toxiproxy-link " + name + " " + direction.wireName());
     stages.add(head);
     stages.addAll(stubs);
-  }
-
-  Direction direction() {
-    return direction;
   }
 
   void start(List<ToxicDefinition> chain) {
@@ -118,10 +113,6 @@ final class ToxicLink {
   /** The stages of this direction now, for checks that nothing outlives its link. */
   List<Stage> stages() {
     return List.copyOf(stages);
-  }
-
-  Optional<Stage> stage(int index) {
-    return index < stages.size() ? Optional.of(stages.get(index)) : Optional.empty();
   }
 
   private String threadName(ToxicDefinition toxic) {
