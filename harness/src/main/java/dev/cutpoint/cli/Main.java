@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CallCommand.class,
       ToxiproxyCommand.class,
+      BenchCommand.class,
       MatrixCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
