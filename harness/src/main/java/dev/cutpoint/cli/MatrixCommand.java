@@ -94,7 +94,7 @@ public final class MatrixCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    out.println("cutpoint: matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
+    out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", "
         + settings.workers() + " worker(s)");
     ProgressListener progress = new ProgressListener(out);
@@ -203,8 +203,13 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public void minimized(CaseResult original, CaseResult minimal) {
-      out.println("shrunk " + original.id() + " from " + original.record().scenario().requests().size() + " to "
-          + minimal.record().scenario().requests().size() + " request(s), still " + minimal.firstViolated().orElseThrow());
+      out.println("shrunk " + original.id() + " to " + minimal.id() + ": " + original.record().scenario().requests().size()
+          + " -> " + minimal.record().scenario().requests().size() + " request(s), " + bodyBytes(original) + " -> "
+          + bodyBytes(minimal) + " body bytes, still " + minimal.firstViolated().orElseThrow());
+    }
+
+    private static long bodyBytes(CaseResult result) {
+      return result.record().scenario().requests().stream().mapToLong(r -> r.body().size()).sum();
     }
 
     void finish() {
