@@ -129,8 +129,9 @@ public final class MatrixCommand implements Callable<Integer> {
     result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
     out.println("report: " + written.report().html() + " (matrix.json, summary.md, " + written.caseFiles()
         + " case files in " + written.casesDirectory() + ")");
-    out.println(String.format(Locale.ROOT, "rate: %.1f cases/s (%d cases in %.1f s on %d worker(s))",
-        result.rate(), result.cases(), result.elapsed().toMillis() / 1000.0, settings.workers()));
+    out.println(String.format(Locale.ROOT,
+        "rate: %.1f cases/s while running cases on %d worker(s); %d cases in %.1f s in all, %.1f cases/s",
+        result.caseRate(), settings.workers(), result.cases(), result.elapsed().toMillis() / 1000.0, result.rate()));
     out.println(result.summaryLine());
     out.flush();
     return result.passed() ? 0 : 1;

@@ -100,6 +100,7 @@ public final class FaultMatrix {
       }
     }
     listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size());
+    long casesStart = System.nanoTime();
     List<Object> ran = inParallel(pool, planned, (target, spec) -> {
       try {
         CaseResult result = CaseRunner.run(target, spec);
@@ -111,6 +112,7 @@ public final class FaultMatrix {
         return error;
       }
     });
+    Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
     List<Integer> toShrink = new ArrayList<>();
     if (settings.minimize()) {
       Set<String> chosen = new HashSet<>();
@@ -145,7 +147,7 @@ public final class FaultMatrix {
       }
     }
     return new TargetResult(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells, results,
-        errors, settings.tries());
+        errors, settings.tries(), casesTime);
   }
 
   /** One unit of work on one target instance. */
