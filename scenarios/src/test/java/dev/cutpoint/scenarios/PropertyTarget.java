@@ -7,7 +7,6 @@ import dev.cutpoint.drive.JavaTarget;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.fault.Phase;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,18 +28,8 @@ final class PropertyTarget implements AutoCloseable {
     this.target = target;
   }
 
-  /**
-   * The client's read timeout in BLACKHOLE cases. It ends the black-holed attempt, but it is the
-   * whole case's timeout, the resend's included; the driver's 100 ms default is tripped now and
-   * then by a healthy call on a loaded 2-core machine (a false I3/I8), so properties allow more.
-   */
-  static final Duration BLACKHOLE_TIMEOUT = Duration.ofMillis(300);
-
   static PropertyTarget start() throws IOException {
-    TargetSettings defaults = TargetSettings.defaults();
-    TargetSettings settings = new TargetSettings(
-        defaults.mutant(), RunSettings.toxiproxy(), defaults.callTimeout(), BLACKHOLE_TIMEOUT);
-    return new PropertyTarget(JavaTarget.start(settings));
+    return new PropertyTarget(JavaTarget.start(TargetSettings.defaults().withToxiproxy(RunSettings.toxiproxy())));
   }
 
   /** Runs one drawn case under a fresh id (the property's name) and the property's seed, and judges it. */
