@@ -26,6 +26,7 @@ import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.report.RequestRecord;
 import dev.cutpoint.report.RetryDecision;
 import dev.cutpoint.report.Run;
+import dev.cutpoint.report.SkippedTarget;
 import dev.cutpoint.report.Verdict;
 import dev.cutpoint.report.Versions;
 import dev.cutpoint.report.Violation;
@@ -64,6 +65,11 @@ public final class MatrixReports {
    * when the settings name one.
    */
   public static Written write(MatrixResult result) throws IOException {
+    return write(result, List.of());
+  }
+
+  /** The same, naming the targets that were asked for but not run (their parts are not installed). */
+  public static Written write(MatrixResult result, List<SkippedTarget> skipped) throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(CASES);
     int files = 0;
@@ -73,12 +79,17 @@ public final class MatrixReports {
         files++;
       }
     }
-    ReportWriter.Written written = ReportWriter.write(toReport(result), out, result.settings().baseline());
+    ReportWriter.Written written = ReportWriter.write(toReport(result, skipped), out, result.settings().baseline());
     return new Written(written, cases, files);
   }
 
   /** The report model of a run. */
   public static MatrixReport toReport(MatrixResult result) {
+    return toReport(result, List.of());
+  }
+
+  /** The report model of a run that skipped {@code skipped}. */
+  public static MatrixReport toReport(MatrixResult result, List<SkippedTarget> skipped) {
     Map<CellKey, String> notApplicable = new LinkedHashMap<>();
     List<dev.cutpoint.report.CaseRecord> cases = new ArrayList<>();
     for (TargetResult target : result.targets()) {
@@ -92,7 +103,7 @@ public final class MatrixReports {
         result.settings().seed(),
         result.settings().tries(),
         result.targets().stream().map(TargetResult::target).toList(),
-        List.of(),
+        skipped,
         new ProxyProvider(first.toxiproxy(), first.toxiproxyVersion()),
         new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, Optional.empty()),
         result.startedAt(),
