@@ -42,25 +42,26 @@ class FaultMatrixIT {
 
   @Test
   void everyInvariantHoldsInEveryApplicableCell() throws IOException {
-    int tries = RunSettings.tries();
-    Optional<Long> givenSeed = RunSettings.seed();
+    RunSettings asked = RunSettings.system();
+    int tries = asked.tries();
+    Optional<Long> givenSeed = asked.seed();
     long seed = givenSeed.orElseGet(() -> new SecureRandom().nextLong());
-    Optional<String> toxiproxy = RunSettings.toxiproxy();
-    Optional<Path> baseline = RunSettings.baseline();
+    Optional<String> toxiproxy = asked.toxiproxy();
+    Optional<Path> baseline = asked.baseline();
     List<String> run = new ArrayList<>();
     List<SkippedTarget> skipped = new ArrayList<>();
-    for (String name : RunSettings.targets()) {
+    for (String name : asked.targets()) {
       Optional<String> missing = missingParts(name, toxiproxy);
       if (missing.isEmpty()) {
         run.add(name);
-      } else if (RunSettings.allTargets()) {
+      } else if (asked.allTargets()) {
         skipped.add(new SkippedTarget(name, missing.get()));
       } else {
         throw new AssertionError(RunSettings.TARGETS + " names " + name + ", which cannot run here: " + missing.get());
       }
     }
     MatrixSettings settings = new MatrixSettings(run, tries, seed, toxiproxy, Mutant.NONE,
-        RunSettings.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, MatrixSettings.defaultWorkers());
+        asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, MatrixSettings.defaultWorkers());
     out.println("fault matrix: targets " + String.join(", ", run) + ", " + tries + " case(s) per cell, seed " + seed
         + (givenSeed.isPresent() ? "" : " (random; re-run it with -D" + RunSettings.SEED + "=" + seed + ")")
         + ", " + settings.workers() + " worker(s)");

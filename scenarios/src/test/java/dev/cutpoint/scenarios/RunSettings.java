@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code cutpoint.*} system properties Maven hands to the tests (the parent pom sets them; the
  * {@code fault-matrix} profile turns them up), read and checked in one place. A blank value counts
  * as not given; a bad one is a {@link BadRunSetting}.
+ *
+ * @param properties looks a property up ({@code System::getProperty} outside tests)
+ * @param environment looks an environment variable up ({@code TOXIPROXY_URL})
  */
-final class RunSettings {
+record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> environment) {
 
   static final String TRIES = "cutpoint.tries";
   static final String SEED = "cutpoint.seed";
@@ -27,10 +31,13 @@ final class RunSettings {
   /** Everything this build knows whose parts are installed. */
   static final String ALL = "all";
 
-  private RunSettings() {}
+  /** This JVM's system properties and environment. */
+  static RunSettings system() {
+    return new RunSettings(System::getProperty, System::getenv);
+  }
 
   /** Cases per applicable cell of the matrix (and the scale of the properties' budget). */
-  static int tries() {
+  int tries() {
     Optional<String> value = value(TRIES);
     if (value.isEmpty()) {
       return DEFAULT_TRIES;
@@ -47,7 +54,7 @@ final class RunSettings {
   }
 
   /** The run's seed, if one was given (else each run draws one and prints it). */
-  static Optional<Long> seed() {
+  Optional<Long> seed() {
     Optional<String> value = value(SEED);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -60,7 +67,7 @@ final class RunSettings {
   }
 
   /** The targets asked for, in order, without repeats: a comma list of names, or {@code all}. */
-  static List<String> targets() {
+  List<String> targets() {
     String accepted = ALL + ", or a comma-separated list of " + String.join(", ", Targets.NAMES);
     String raw = value(TARGETS).orElse("java");
     List<String> names = new ArrayList<>();
@@ -80,7 +87,7 @@ final class RunSettings {
   }
 
   /** Whether {@code cutpoint.targets} asked for every target ({@code all}) rather than naming them. */
-  static boolean allTargets() {
+  boolean allTargets() {
     return value(TARGETS).map(v -> List.of(v.split(",")).stream().map(String::trim).anyMatch(ALL::equals))
         .orElse(false);
   }
@@ -89,9 +96,9 @@ final class RunSettings {
    * The Toxiproxy to use, if {@code cutpoint.toxiproxy} names one; checked now (as the harness
    * will read it), so that a bad value stops the run before anything starts.
    */
-  static Optional<String> toxiproxy() {
+  Optional<String> toxiproxy() {
     try {
-      ToxiproxyProviders.choose(Optional.empty(), System::getProperty, System::getenv);
+      ToxiproxyProviders.choose(Optional.empty(), properties, environment);
     } catch (ToxiproxyChoiceException e) {
       throw new BadRunSetting(e.setting(), e.getMessage());
     }
@@ -99,7 +106,7 @@ final class RunSettings {
   }
 
   /** A matrix.json of an earlier run to compare with, if given. */
-  static Optional<Path> baseline() {
+  Optional<Path> baseline() {
     Optional<String> value = value(BASELINE);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -116,11 +123,11 @@ final class RunSettings {
   }
 
   /** The repository root (Maven passes it); the working directory's parent outside Maven. */
-  static Path root() {
+  Path root() {
     return value(ROOT).map(Path::of).orElse(Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
   }
 
-  private static Optional<String> value(String property) {
-    return Optional.ofNullable(System.getProperty(property)).filter(v -> !v.isBlank());
+  private Optional<String> value(String property) {
+    return Optional.ofNullable(properties.apply(property)).filter(v -> !v.isBlank());
   }
 }
