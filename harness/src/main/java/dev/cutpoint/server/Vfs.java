@@ -20,6 +20,10 @@ final class Vfs {
     this.store = store;
   }
 
+  Store store() {
+    return store;
+  }
+
   boolean has(RelPath path) throws VfsError {
     return store.lookup(path).isPresent();
   }
