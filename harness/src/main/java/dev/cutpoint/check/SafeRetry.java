@@ -1,6 +1,5 @@
 package dev.cutpoint.check;
 
-import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.history.ErrorRecord;
 import dev.cutpoint.history.OutcomeKind;
@@ -9,9 +8,9 @@ import dev.cutpoint.history.OutcomeKind;
  * I3. Evidence: the outcome of the read, idem or semi call the fault hit (it must complete), and
  * for every such call with a reply, that reply against the server's last execution of it (the
  * journal's result, or the model's in each explanation) — a semi call's second run may answer
- * LockContention or TokenMismatch, which the model then expects. A black hole is resolved by the
- * client's read timeout (SPEC §5.2): the reference client does not resend after a timeout, so a
- * loud {@code CallTimeout} is accepted there.
+ * LockContention or TokenMismatch, which the model then expects. A black hole is no exception:
+ * the client's read timeout ends the attempt (SPEC §5.2) and, being a read-phase failure, it is
+ * resent like a reset (SPEC §1), so a {@code CallTimeout} on such a call breaks I3.
  */
 final class SafeRetry implements InvariantCheck {
 
@@ -30,15 +29,13 @@ final class SafeRetry implements InvariantCheck {
           if (facts.hit(index) && call.outcome().kind() == OutcomeKind.FAILED) {
             FaultPlan plan = facts.firedFault.orElseThrow();
             ErrorRecord error = call.outcome().error().orElseThrow();
-            if (!(plan.kind() == FaultKind.BLACKHOLE && error.type().contains("Timeout"))) {
-              findings.violation(
-                  Invariant.I3,
-                  index,
-                  facts.describe(index) + " was hit by " + facts.describeFault(plan) + " and failed after "
-                      + call.attempts().size() + " attempt(s) with " + error.type() + ": " + error.message()
-                      + "; a " + facts.requests.get(index).verbClass().breezyName()
-                      + " call must complete after one transient fault");
-            }
+            findings.violation(
+                Invariant.I3,
+                index,
+                facts.describe(index) + " was hit by " + facts.describeFault(plan) + " and failed after "
+                    + call.attempts().size() + " attempt(s) with " + error.type() + ": " + error.message()
+                    + "; a " + facts.requests.get(index).verbClass().breezyName()
+                    + " call must complete after one transient fault");
           }
           WrongResult.judge(Invariant.I3, index, call, facts, findings);
         });

@@ -20,6 +20,7 @@ final class Vfs {
     this.store = store;
   }
 
+  /** The store itself, for {@link RequestExecutor#reset}, which empties it between cases. */
   Store store() {
     return store;
   }
