@@ -110,6 +110,15 @@ public final class BrzServe implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * How many accepted connections the server still holds open (in use, or closed by the peer and
+   * not yet by the server), from the system's socket table: zero once it has finished with every
+   * client.
+   */
+  public int heldConnections() {
+    return ServerSockets.held(port);
+  }
+
   /** The end of what the server wrote to stderr, across restarts. */
   public String log() {
     return log.tail();
