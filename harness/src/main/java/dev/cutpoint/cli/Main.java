@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CallCommand.class,
       ToxiproxyCommand.class,
+      BenchCommand.class,
+      MatrixCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
     })

@@ -49,11 +49,11 @@ public final class ReproduceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (!SCENARIOS.contains(scenario)) {
-      err.println("cutpoint reproduce: unknown scenario '" + scenario + "'; accepted: " + String.join(", ", SCENARIOS));
+      err.println("cutpoint: reproduce: unknown scenario '" + scenario + "'; accepted: " + String.join(", ", SCENARIOS));
       return 2;
     }
     if (!TARGETS.contains(target)) {
-      err.println("cutpoint reproduce: unknown target '" + target + "'; accepted: " + String.join(", ", TARGETS));
+      err.println("cutpoint: reproduce: unknown target '" + target + "'; accepted: " + String.join(", ", TARGETS));
       return 2;
     }
     PrintWriter writer = spec.commandLine().getOut();
@@ -63,7 +63,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       out.flush();
       return ending == Bug819604.Ending.SUCCEEDED ? 0 : 1;
     } catch (IOException e) {
-      err.println("cutpoint reproduce: " + e.getMessage());
+      err.println("cutpoint: reproduce: " + e.getMessage());
       return 3;
     }
   }

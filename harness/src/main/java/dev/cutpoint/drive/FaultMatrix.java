@@ -144,7 +144,8 @@ public final class FaultMatrix {
         errors.add((HarnessError) outcome);
       }
     }
-    return new TargetResult(first.name(), first.toxiproxyDescription(), cells, results, errors, settings.tries());
+    return new TargetResult(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells, results,
+        errors, settings.tries());
   }
 
   /** One unit of work on one target instance. */

@@ -116,13 +116,17 @@ public final class JavaTarget implements Target {
     return toxiproxy.description();
   }
 
-  /** The Toxiproxy server's version, as its API reports it. */
+  @Override
   public String toxiproxyVersion() {
+    String answer;
     try {
-      return toxiproxy.client().version();
+      answer = toxiproxy.client().version();
     } catch (IOException e) {
       return "unknown (" + e.getMessage() + ")";
     }
+    // Toxiproxy 2.x answers {"version": "..."}, older servers the bare string
+    java.util.regex.Matcher json = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+    return json.find() ? json.group(1) : answer.trim();
   }
 
   @Override

@@ -44,9 +44,61 @@ public record MatrixSettings(
     }
   }
 
-  /** Two workers per core, at most eight. */
+  /**
+   * Four workers per core, at most eight: a case mostly waits on loopback hops and on the client's
+   * timeout in black-hole cells, so more workers than cores pay off until the CPU is busy.
+   */
   public static int defaultWorkers() {
-    return Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
+    return Math.min(8, 4 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The settings of a Maven run (SPEC §2): {@code cutpoint.targets} ({@code java}, a comma list,
+   * or {@code all}), {@code cutpoint.tries}, {@code cutpoint.seed} (blank: a random seed),
+   * {@code cutpoint.toxiproxy}, {@code cutpoint.baseline} (blank: none), the report under
+   * {@code cutpoint.root}'s {@code reports/target/fault-matrix}.
+   *
+   * @throws IllegalArgumentException naming the property and the accepted values
+   */
+  public static MatrixSettings fromSystemProperties(java.util.Properties properties) {
+    List<String> targets = new java.util.ArrayList<>();
+    for (String name : properties.getProperty("cutpoint.targets", "java").split(",")) {
+      String target = name.trim();
+      if (target.equals("all")) {
+        targets.addAll(Targets.NAMES);
+      } else if (Targets.NAMES.contains(target)) {
+        targets.add(target);
+      } else {
+        throw new IllegalArgumentException("cutpoint.targets: unknown target '" + target + "'; accepted: "
+            + String.join(", ", Targets.NAMES) + ", all");
+      }
+    }
+    int tries;
+    String triesText = properties.getProperty("cutpoint.tries", Integer.toString(DEFAULT_TRIES)).trim();
+    try {
+      tries = Integer.parseInt(triesText);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("cutpoint.tries: '" + triesText + "' is not a whole number of at least 1");
+    }
+    if (tries < 1) {
+      throw new IllegalArgumentException("cutpoint.tries: " + tries + " is not a whole number of at least 1");
+    }
+    String seedText = properties.getProperty("cutpoint.seed", "").trim();
+    long seed;
+    try {
+      seed = seedText.isEmpty() ? new java.security.SecureRandom().nextLong() : Long.parseLong(seedText);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("cutpoint.seed: '" + seedText + "' is not a 64-bit integer (or blank for a random seed)");
+    }
+    String toxiproxy = properties.getProperty("cutpoint.toxiproxy", "").trim();
+    String baseline = properties.getProperty("cutpoint.baseline", "").trim();
+    Path root = Path.of(properties.getProperty("cutpoint.root", "."));
+    return new MatrixSettings(
+        targets.stream().distinct().toList(), tries, seed,
+        toxiproxy.isEmpty() ? Optional.empty() : Optional.of(toxiproxy),
+        Mutant.NONE, root.resolve(DEFAULT_OUT),
+        baseline.isEmpty() ? Optional.empty() : Optional.of(Path.of(baseline)),
+        true, defaultWorkers());
   }
 
   /** The java target, {@link #DEFAULT_TRIES} tries, this seed, the correct system, the default out dir. */

@@ -31,6 +31,9 @@ public interface Target extends AutoCloseable {
   /** Which Toxiproxy served the run, in one line for the report. */
   String toxiproxyDescription();
 
+  /** The Toxiproxy server's version, as its API reports it. */
+  String toxiproxyVersion();
+
   /** Whether the cell can be run on this target, and how or why not. */
   default Applicability applicability(MatrixCell cell) {
     return FaultCells.applicability(

@@ -14,6 +14,7 @@ import java.util.Objects;
 public record TargetResult(
     String target,
     String toxiproxy,
+    String toxiproxyVersion,
     Map<MatrixCell, Applicability> cells,
     List<CaseResult> cases,
     List<HarnessError> errors,
@@ -22,6 +23,7 @@ public record TargetResult(
   public TargetResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(toxiproxy, "toxiproxy");
+    Objects.requireNonNull(toxiproxyVersion, "toxiproxyVersion");
     cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
     cases = List.copyOf(cases);
     errors = List.copyOf(errors);

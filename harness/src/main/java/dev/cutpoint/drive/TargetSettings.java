@@ -17,7 +17,7 @@ public record TargetSettings(
     Mutant mutant, Optional<String> toxiproxy, Duration callTimeout, Duration blackholeTimeout) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_BLACKHOLE_TIMEOUT = Duration.ofMillis(100);
+  public static final Duration DEFAULT_BLACKHOLE_TIMEOUT = Duration.ofMillis(200);
 
   public TargetSettings {
     Objects.requireNonNull(mutant, "mutant");

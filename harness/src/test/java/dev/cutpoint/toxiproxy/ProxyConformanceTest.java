@@ -46,6 +46,22 @@ class ProxyConformanceTest extends ConformanceFixture {
   }
 
   @Test
+  void aNewUpstreamClosesTheOldLinksAndTakesTheNewOnes() throws Exception {
+    Proxied p = proxyTo(ECHO);
+    LoopbackUpstream other = closeAfter(new LoopbackUpstream(SINK));
+    ClientConnection old = connect(p.proxy());
+    exchange(old, "before");
+
+    p.proxy().setUpstream(toxiproxy.upstreamHost() + ":" + other.port());
+
+    assertThat(p.proxy().getUpstream()).endsWith(":" + other.port());
+    assertThat(old.readUntilEnd(PROMPTLY).end()).isEqualTo(End.FIN);
+    ClientConnection fresh = connect(p.proxy());
+    fresh.send("after");
+    assertThat(other.nextConnection(PROMPTLY).awaitBytes(5, PROMPTLY)).asString().isEqualTo("after");
+  }
+
+  @Test
   void aClientsFinClosesTheWholeLink() throws Exception {
     Proxied p = proxyTo(SINK);
     ClientConnection client = connect(p.proxy());

@@ -111,6 +111,22 @@ class ToxicConformanceTest extends ConformanceFixture {
   }
 
   @Test
+  void timeoutsClockStartsAgainWithEveryChunk() throws Exception {
+    Proxied p = proxyTo(SINK);
+    p.proxy().toxics().timeout("timeout", UPSTREAM, 1_000);
+    ClientConnection client = connect(p.proxy());
+    long start = System.nanoTime();
+    for (int i = 0; i < 7; i++) { // a chunk every 200 ms keeps a 1 s timeout from firing
+      client.send("k");
+      Observation meanwhile = client.readUntilEnd(Duration.ofMillis(200));
+      assertThat(meanwhile.end()).as("closed after %d ms", millisSince(start)).isEqualTo(End.OPEN);
+    }
+    assertThat(millisSince(start)).isGreaterThan(1_000);
+    assertThat(client.readUntilEnd(PROMPTLY).end()).isEqualTo(End.FIN);
+    assertThat(p.upstreamConnection().receivedText()).isEmpty();
+  }
+
+  @Test
   void slicerUpstreamDeliversEveryByteInOrderInSeveralPieces() throws Exception {
     Proxied p = proxyTo(SINK);
     p.proxy().toxics().slicer("slicer", UPSTREAM, 100, 2_000);

@@ -7,6 +7,7 @@ import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,8 +39,10 @@ final class Head implements Stage {
     thread.start();
   }
 
-  Thread thread() {
-    return thread;
+  @Override
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
+    thread.join(Math.max(1, timeout.toMillis()));
+    return !thread.isAlive();
   }
 
   private void read() {

@@ -2,6 +2,7 @@ package dev.cutpoint.toxiproxy.embedded;
 
 import dev.cutpoint.toxiproxy.embedded.toxic.Direction;
 import dev.cutpoint.toxiproxy.embedded.toxic.ResetPeerToxic;
+import dev.cutpoint.toxiproxy.embedded.toxic.Stage;
 import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
 import java.io.Closeable;
 import java.io.IOException;
@@ -79,10 +80,10 @@ final class Link {
     finish();
   }
 
-  List<Thread> threads() {
-    List<Thread> threads = new ArrayList<>();
-    directions.values().forEach(d -> threads.addAll(d.threads()));
-    return threads;
+  List<Stage> stages() {
+    List<Stage> stages = new ArrayList<>();
+    directions.values().forEach(d -> stages.addAll(d.stages()));
+    return stages;
   }
 
   private void destinationClosed() {

@@ -1,6 +1,7 @@
 package dev.cutpoint.toxiproxy.embedded;
 
 import dev.cutpoint.toxiproxy.embedded.ToxiproxyException.Reason;
+import dev.cutpoint.toxiproxy.embedded.toxic.Stage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -123,11 +124,11 @@ public final class Proxy {
     return links.size();
   }
 
-  /** Threads of the live links, for checks that nothing is left behind. */
-  public List<Thread> linkThreads() {
-    List<Thread> threads = new ArrayList<>();
-    links.forEach(link -> threads.addAll(link.threads()));
-    return threads;
+  /** The stages of the live links (readers and toxic stubs), for checks that nothing outlives them. */
+  public List<Stage> linkStages() {
+    List<Stage> stages = new ArrayList<>();
+    links.forEach(link -> stages.addAll(link.stages()));
+    return stages;
   }
 
   private void accept(ServerSocketChannel channel, String dialTo) {

@@ -120,10 +120,6 @@ public final class ToxicCollection {
     return link;
   }
 
-  int linkCount() {
-    return links.size();
-  }
-
   private void removeFromChain(ToxicDefinition toxic) {
     List<ToxicDefinition> chain = chains.get(toxic.stream());
     int index = chain.indexOf(toxic);

@@ -8,7 +8,6 @@ import dev.cutpoint.toxiproxy.embedded.toxic.ToxicStub;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -41,10 +40,6 @@ final class ToxicLink {
     this.head = new Head(source, next, "toxiproxy-link " + name + " " + direction.wireName());
     stages.add(head);
     stages.addAll(stubs);
-  }
-
-  Direction direction() {
-    return direction;
   }
 
   void start(List<ToxicDefinition> chain) {
@@ -115,20 +110,9 @@ final class ToxicLink {
     }
   }
 
-  /** The threads this direction runs, for checks that nothing outlives its link. */
-  List<Thread> threads() {
-    List<Thread> threads = new ArrayList<>();
-    threads.add(head.thread());
-    for (Stage stage : stages) {
-      if (stage instanceof ToxicStub stub) {
-        stub.thread().ifPresent(threads::add);
-      }
-    }
-    return threads;
-  }
-
-  Optional<Stage> stage(int index) {
-    return index < stages.size() ? Optional.of(stages.get(index)) : Optional.empty();
+  /** The stages of this direction now, for checks that nothing outlives its link. */
+  List<Stage> stages() {
+    return List.copyOf(stages);
   }
 
   private String threadName(ToxicDefinition toxic) {

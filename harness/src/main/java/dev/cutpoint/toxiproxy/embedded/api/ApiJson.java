@@ -1,5 +1,6 @@
 package dev.cutpoint.toxiproxy.embedded.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +20,7 @@ import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
 import dev.cutpoint.toxiproxy.embedded.toxic.ToxicType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,18 @@ import java.util.Optional;
  */
 final class ApiJson {
 
-  @JsonPropertyOrder({"name", "listen", "upstream", "enabled", "toxics"})
+  /**
+   * Toxiproxy (2.5 on) also marshals its proxy's exported zerolog field, an empty object named
+   * "Logger"; it is kept so that the shape is the same byte for byte.
+   */
+  @JsonPropertyOrder({"name", "listen", "upstream", "enabled", "Logger", "toxics"})
   record ProxyView(
-      String name, String listen, String upstream, boolean enabled, List<ToxicView> toxics) {}
+      String name,
+      String listen,
+      String upstream,
+      boolean enabled,
+      @JsonProperty("Logger") Map<String, Object> logger,
+      List<ToxicView> toxics) {}
 
   @JsonPropertyOrder({"attributes", "name", "type", "stream", "toxicity"})
   record ToxicView(Toxic attributes, String name, String type, String stream, float toxicity) {}
@@ -74,8 +85,12 @@ final class ApiJson {
     return mapper.writeValueAsBytes(toxics.stream().map(ApiJson::view).toList());
   }
 
+  /** The error body; Toxiproxy sends it through Go's http.Error, which adds a newline. */
   byte[] error(ToxiproxyException e) throws IOException {
-    return mapper.writeValueAsBytes(new ErrorView(e.getMessage(), e.status()));
+    byte[] json = mapper.writeValueAsBytes(new ErrorView(e.getMessage(), e.status()));
+    byte[] body = Arrays.copyOf(json, json.length + 1);
+    body[json.length] = '\n';
+    return body;
   }
 
   /**
@@ -100,6 +115,7 @@ final class ApiJson {
         state.listen(),
         state.upstream(),
         state.enabled(),
+        Map.of(),
         proxy.toxics().all().stream().map(ApiJson::view).toList());
   }
 

@@ -76,7 +76,7 @@ public final class HttpApi implements AutoCloseable {
       try {
         reply = answer(exchange);
       } catch (ToxiproxyException e) {
-        reply = Reply.json(e.status(), json.error(e));
+        reply = Reply.error(e.status(), json.error(e));
       }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
       exchange.sendResponseHeaders(

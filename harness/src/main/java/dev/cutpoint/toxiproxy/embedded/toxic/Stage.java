@@ -1,5 +1,7 @@
 package dev.cutpoint.toxiproxy.embedded.toxic;
 
+import java.time.Duration;
+
 /**
  * One position of a link's chain: the reader at the head (Toxiproxy's hidden noop) or a toxic's
  * stub. The link rewires the chain by pausing a stage, moving its output, and running it again.
@@ -18,4 +20,10 @@ public interface Stage {
 
   /** Only while the stage is paused. */
   void output(Outlet output);
+
+  /**
+   * Waits until the stage's work has ended for good (its thread has nothing more to do for this
+   * link); false if it has not within the time. For checks that nothing outlives its link.
+   */
+  boolean awaitFinished(Duration timeout) throws InterruptedException;
 }

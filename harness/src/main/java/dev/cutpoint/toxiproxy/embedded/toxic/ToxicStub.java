@@ -1,8 +1,13 @@
 package dev.cutpoint.toxiproxy.embedded.toxic;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +22,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ToxicStub implements Stage, Outlet {
   private static final long THREAD_STACK_BYTES = 256 * 1024;
+  private static final String IDLE_NAME = "toxiproxy-stub idle";
+
+  /**
+   * Stubs run on pooled threads: adding or removing a toxic on a live link would otherwise start
+   * and end a thread per link, the larger part of the call. Idle threads end after a minute.
+   */
+  private static final ExecutorService RUNNERS =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          60,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          task -> {
+            Thread thread = new Thread(null, task, IDLE_NAME, THREAD_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final ReentrantLock lock = new ReentrantLock();
   /** The stub's own thread waits here: input, end of input, interrupt, run request, kill. */
@@ -40,7 +63,8 @@ public final class ToxicStub implements Stage, Outlet {
   private boolean bypassed;
   private boolean killed;
   private ToxicDefinition runRequest;
-  private Thread thread;
+  private boolean started;
+  private boolean finished;
 
   public ToxicStub(ToxicDefinition definition, Outlet output, String threadName) {
     this.capacity = definition.type().bufferSize();
@@ -246,10 +270,9 @@ public final class ToxicStub implements Stage, Outlet {
         return;
       }
       runRequest = definition;
-      if (thread == null) {
-        thread = new Thread(null, this::loop, threadName, THREAD_STACK_BYTES);
-        thread.setDaemon(true);
-        thread.start();
+      if (!started) {
+        started = true;
+        RUNNERS.execute(this::loop);
       } else {
         stageWake.signalAll();
       }
@@ -305,11 +328,20 @@ public final class ToxicStub implements Stage, Outlet {
     }
   }
 
-  /** The stub's thread, for tests that check nothing is left behind. */
-  public Optional<Thread> thread() {
+  /** A stub never run (born closed) has nothing to finish. */
+  @Override
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      return Optional.ofNullable(thread);
+      while (started && !finished) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        othersWake.awaitNanos(left);
+      }
+      return true;
     } finally {
       lock.unlock();
     }
@@ -318,6 +350,22 @@ public final class ToxicStub implements Stage, Outlet {
   // ---- internals ----
 
   private void loop() {
+    Thread.currentThread().setName(threadName);
+    try {
+      serve();
+    } finally {
+      Thread.currentThread().setName(IDLE_NAME);
+      lock.lock();
+      try {
+        finished = true;
+        othersWake.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void serve() {
     while (true) {
       ToxicDefinition definition;
       lock.lock();

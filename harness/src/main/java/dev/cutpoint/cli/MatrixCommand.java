@@ -1,0 +1,217 @@
+package dev.cutpoint.cli;
+
+import dev.cutpoint.drive.CaseResult;
+import dev.cutpoint.drive.FaultMatrix;
+import dev.cutpoint.drive.HarnessError;
+import dev.cutpoint.drive.MatrixListener;
+import dev.cutpoint.drive.MatrixReports;
+import dev.cutpoint.drive.MatrixResult;
+import dev.cutpoint.drive.MatrixSettings;
+import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.Targets;
+import dev.cutpoint.report.FailurePrinter;
+import dev.cutpoint.report.MalformedReportException;
+import dev.cutpoint.report.MatrixReport;
+import dev.cutpoint.report.Outcome;
+import dev.cutpoint.report.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cutpoint matrix}: the fault matrix outside Maven (SPEC §2, §6, §9). Progress lines while it
+ * runs, each new violation with its minimal counterexample and replay command, the report's path
+ * and the rate; the last line is exactly {@code N cases, V violations, C/T cells covered}. Exit 0
+ * only when there is no violation and every applicable cell is covered; 1 otherwise; 2 for bad
+ * arguments; 3 when the harness itself cannot run (no Toxiproxy, a port).
+ */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the fault matrix: every verb class x phase x kind, N cases per applicable cell, judged by the oracle.",
+      "The last line is 'N cases, V violations, C/T cells covered'; exit 0 only with no violation and full coverage."
+    })
+public final class MatrixCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--target", paramLabel = "T", split = ",", defaultValue = "java",
+      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, all).")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
+      description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
+  int tries;
+
+  @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
+  Long seed;
+
+  @Option(names = "--toxiproxy", paramLabel = "P",
+      description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
+  String toxiproxy;
+
+  @Option(names = "--mutant", paramLabel = "NAME", defaultValue = "none",
+      description = "Run a deliberately wrong client or server (default: ${DEFAULT-VALUE}; accepted: none, resend-all, resend-none, resend-started-stream, resend-forever, no-timeout, server-executes-partial).")
+  String mutant;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/fault-matrix",
+      description = "Where the report goes (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--baseline", paramLabel = "OLD.json", description = "A matrix.json of an earlier run to compare with.")
+  Path baseline;
+
+  @Option(names = "--workers", paramLabel = "W", description = "Cases run at once (default: two per core, at most 8).")
+  Integer workers;
+
+  @Option(names = "--no-minimize", description = "Do not shrink violating cases.")
+  boolean noMinimize;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+    MatrixSettings settings;
+    try {
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      err.println("cutpoint: matrix: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    out.println("cutpoint: matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
+        + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", "
+        + settings.workers() + " worker(s)");
+    ProgressListener progress = new ProgressListener(out);
+    MatrixResult result;
+    try {
+      result = FaultMatrix.run(settings, progress);
+    } catch (IllegalArgumentException e) {
+      err.println("cutpoint: matrix: " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("cutpoint: matrix: the harness failed: " + e.getMessage());
+      err.flush();
+      return 3;
+    }
+    progress.finish();
+    MatrixReports.Written written;
+    MatrixReport report;
+    try {
+      report = MatrixReports.toReport(result);
+      written = MatrixReports.write(result);
+    } catch (MalformedReportException e) {
+      err.println("cutpoint: matrix: --baseline " + baseline + ": " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("cutpoint: matrix: cannot write the report to " + settings.out() + ": " + e.getMessage());
+      err.flush();
+      return 3;
+    }
+    FailurePrinter.printNew(out, report);
+    result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
+    out.println("report: " + written.report().html() + " (matrix.json, summary.md, " + written.caseFiles()
+        + " case files in " + written.casesDirectory() + ")");
+    out.println(String.format(Locale.ROOT, "rate: %.1f cases/s (%d cases in %.1f s on %d worker(s))",
+        result.rate(), result.cases(), result.elapsed().toMillis() / 1000.0, settings.workers()));
+    out.println(result.summaryLine());
+    out.flush();
+    return result.passed() ? 0 : 1;
+  }
+
+  private MatrixSettings settings() {
+    if (tries < 1) {
+      throw new IllegalArgumentException("--tries must be at least 1, was " + tries);
+    }
+    if (workers != null && (workers < 1 || workers > 64)) {
+      throw new IllegalArgumentException("--workers must be between 1 and 64, was " + workers);
+    }
+    List<String> names = new ArrayList<>();
+    for (String target : targets) {
+      if (target.equals("all")) {
+        names.addAll(Targets.NAMES);
+      } else if (Targets.NAMES.contains(target)) {
+        names.add(target);
+      } else {
+        throw new IllegalArgumentException(
+            "--target: unknown target '" + target + "'; accepted: " + String.join(", ", Targets.NAMES) + ", all");
+      }
+    }
+    Mutant chosen;
+    try {
+      chosen = Mutant.byLabel(mutant);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--mutant: " + e.getMessage());
+    }
+    if (baseline != null && !Files.isRegularFile(baseline)) {
+      throw new IllegalArgumentException("--baseline " + baseline + " is not a file");
+    }
+    return new MatrixSettings(
+        names.stream().distinct().toList(),
+        tries,
+        seed != null ? seed : new SecureRandom().nextLong(),
+        Optional.ofNullable(toxiproxy),
+        chosen,
+        out,
+        Optional.ofNullable(baseline),
+        !noMinimize,
+        workers != null ? workers : MatrixSettings.defaultWorkers());
+  }
+
+  /** Progress lines from the report module's printer, and one line per harness error and shrink. */
+  private static final class ProgressListener implements MatrixListener {
+    private final PrintStream out;
+    private Progress progress;
+
+    ProgressListener(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void targetStarted(String target, String toxiproxy, long plannedCases) {
+      finish();
+      out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases");
+      progress = new Progress(plannedCases, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime);
+    }
+
+    @Override
+    public void caseDone(CaseResult result) {
+      progress.caseDone(result.violated() ? Outcome.VIOLATION : result.tested() ? Outcome.FIRST_TRY : Outcome.UNDECIDED);
+    }
+
+    @Override
+    public void caseFailed(HarnessError error) {
+      progress.caseDone(Outcome.UNDECIDED);
+    }
+
+    @Override
+    public void minimized(CaseResult original, CaseResult minimal) {
+      out.println("shrunk " + original.id() + " from " + original.record().scenario().requests().size() + " to "
+          + minimal.record().scenario().requests().size() + " request(s), still " + minimal.firstViolated().orElseThrow());
+    }
+
+    void finish() {
+      if (progress != null) {
+        progress.finish();
+        progress = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.cutpoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutpoint.drive.CaseFile;
+import dev.cutpoint.drive.CaseResult;
+import dev.cutpoint.drive.CaseRunner;
+import dev.cutpoint.drive.CaseSpec;
+import dev.cutpoint.drive.JavaTarget;
+import dev.cutpoint.drive.MatrixCell;
+import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.TargetSettings;
+import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.fault.FaultKind;
+import dev.cutpoint.fault.Phase;
+import dev.cutpoint.report.ReportWriter;
+import dev.cutpoint.verbs.VerbClass;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The matrix, replay and reproduce commands: their stories, exit codes and one-line errors. */
+class DriveCommandsTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream realOut;
+  private PrintStream realErr;
+
+  @BeforeEach
+  void capture() {
+    realOut = System.out;
+    realErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(realOut);
+    System.setErr(realErr);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private void assertOneLineError(String... containing) {
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertThat(text).startsWith("cutpoint: ").contains(containing).endsWith("\n");
+    assertThat(text.strip()).doesNotContain("\n");
+  }
+
+  @Test
+  void reproduceTellsTheFixedStoryAndExitsZero() {
+    assertThat(Main.run("reproduce", "bug-819604")).isEqualTo(0);
+    assertThat(out()).contains("restart: the server restarts between requests")
+        .contains("attempt 1 on connection 1 (kept from the previous call)")
+        .contains("failed on read")
+        .contains("reconnect and resend")
+        .contains("attempt 2 on connection 2 (new)")
+        .contains("bug 819604 fixed");
+  }
+
+  @Test
+  void reproduceWithoutRetryShowsTheBugAndExitsOne() {
+    assertThat(Main.run("reproduce", "bug-819604", "--target", "java", "--no-retry")).isEqualTo(1);
+    assertThat(out()).contains("no resend (no_retry)").contains("ConnectionLost").contains("bug 819604 reproduced");
+  }
+
+  @Test
+  void reproduceRefusesUnknownScenariosAndTargets() {
+    assertThat(Main.run("reproduce", "bug-1")).isEqualTo(2);
+    assertOneLineError("unknown scenario 'bug-1'", "accepted: bug-819604");
+    err.reset();
+    assertThat(Main.run("reproduce", "bug-819604", "--target", "breezy-x")).isEqualTo(2);
+    assertOneLineError("unknown target 'breezy-x'", "accepted: java");
+  }
+
+  @Test
+  void matrixRefusesBadArgumentsNamingTheAcceptedValues() {
+    assertThat(Main.run("matrix", "--tries", "0")).isEqualTo(2);
+    assertOneLineError("--tries must be at least 1");
+    err.reset();
+    assertThat(Main.run("matrix", "--mutant", "resend-some")).isEqualTo(2);
+    assertOneLineError("--mutant", "accepted: none, resend-all, resend-none, resend-started-stream, resend-forever,"
+        + " no-timeout, server-executes-partial");
+    err.reset();
+    assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
+    assertOneLineError("unknown target 'python'", "accepted: java, all");
+    err.reset();
+    assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
+    assertOneLineError("many");
+    err.reset();
+    assertThat(Main.run("matrix", "--baseline", dir.resolve("none.json").toString())).isEqualTo(2);
+    assertOneLineError("--baseline", "is not a file");
+  }
+
+  @Test
+  void matrixWritesTheReportAndEndsWithTheSummaryLine() throws Exception {
+    Path report = dir.resolve("report");
+    int exit = Main.run("matrix", "--tries", "1", "--seed", "21", "--workers", "2", "--out", report.toString());
+
+    String[] lines = out().strip().split("\n");
+    assertThat(lines[lines.length - 1]).matches("\\d+ cases, 0 violations, 72/72 cells covered");
+    assertThat(exit).isZero();
+    assertThat(out()).contains("rate: ").contains("cases/s");
+    assertThat(report.resolve("matrix.json")).isRegularFile();
+    assertThat(report.resolve("summary.md")).isRegularFile();
+    assertThat(report.resolve("index.html")).isRegularFile();
+    var read = ReportWriter.read(report.resolve("matrix.json"));
+    assertThat(read.run().seed()).isEqualTo(21);
+    assertThat(read.coverage().full()).isEqualTo(72);
+    try (var files = Files.list(report.resolve("cases"))) {
+      assertThat(files.count()).isEqualTo(read.cases().size());
+    }
+
+    out.reset();
+    String id = read.cases().get(0).id();
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString(), "--case", id)).isZero();
+    assertThat(out()).contains("case " + id).contains("verdict: passed (as recorded)");
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString())).isEqualTo(2);
+    assertOneLineError("name the case with --case ID");
+  }
+
+  @Test
+  void replayRerunsACaseFileAndExitsOneWhenItViolates() throws Exception {
+    CaseSpec spec = new CaseSpec("java-read-READ-CLOSE-0", 3,
+        new MatrixCell(VerbClass.READ, Phase.READ, FaultKind.CLOSE),
+        List.of(RequestDraft.plain("get", VerbClass.READ, "f0")), 0, 0.4, Delivery.SERVER_RESTART, false);
+    CaseResult violating;
+    try (JavaTarget target = JavaTarget.start(TargetSettings.defaults().withMutant(Mutant.RESEND_NONE))) {
+      violating = CaseRunner.run(target, spec);
+    }
+    Path file = dir.resolve("case.json");
+    CaseFile.of(violating, Mutant.RESEND_NONE).write(file);
+
+    assertThat(Main.run("replay", file.toString())).isEqualTo(1);
+    assertThat(out()).contains("mutant resend-none").contains("VIOLATION I3").contains("(as recorded)");
+  }
+
+  @Test
+  void replayRefusesAMissingOrMalformedFile() throws Exception {
+    assertThat(Main.run("replay", dir.resolve("missing.json").toString())).isEqualTo(2);
+    assertOneLineError("missing.json", "no such file");
+    err.reset();
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "[1, 2]");
+    assertThat(Main.run("replay", bad.toString())).isEqualTo(2);
+    assertOneLineError("bad.json", "not a cutpoint-case/1 case file");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.cutpoint.drive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class MatrixSettingsTest {
+
+  private static Properties properties(String... pairs) {
+    Properties properties = new Properties();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.setProperty(pairs[i], pairs[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void mavensPropertiesBecomeTheRunsSettings() {
+    MatrixSettings settings = MatrixSettings.fromSystemProperties(properties(
+        "cutpoint.targets", "all", "cutpoint.tries", "20", "cutpoint.seed", "42",
+        "cutpoint.toxiproxy", "embedded", "cutpoint.baseline", "", "cutpoint.root", "/repo"));
+    assertThat(settings.targets()).containsExactly("java");
+    assertThat(settings.tries()).isEqualTo(20);
+    assertThat(settings.seed()).isEqualTo(42);
+    assertThat(settings.toxiproxy()).hasValue("embedded");
+    assertThat(settings.baseline()).isEmpty();
+    assertThat(settings.out()).isEqualTo(Path.of("/repo/reports/target/fault-matrix"));
+    assertThat(MatrixSettings.fromSystemProperties(properties()).toxiproxy()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void badValuesNameThePropertyAndTheAcceptedValues() {
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "java,brz")))
+        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, all");
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.tries", "0")))
+        .hasMessageStartingWith("cutpoint.tries: 0 is not a whole number of at least 1");
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.seed", "x1")))
+        .hasMessageStartingWith("cutpoint.seed: 'x1'");
+  }
+}
