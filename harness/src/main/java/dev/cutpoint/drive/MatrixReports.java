@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.CallVerdict;
 import dev.cutpoint.check.OutcomeClass;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.FaultPlan;
@@ -87,17 +88,26 @@ public final class MatrixReports {
         cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id())));
       }
     }
-    TargetResult first = result.targets().get(0);
+    ProxyProvider proxy = result.targets().isEmpty()
+        ? new ProxyProvider("none: no target ran", "none")
+        : new ProxyProvider(result.targets().get(0).toxiproxy(), result.targets().get(0).toxiproxyVersion());
     Run run = new Run(
         result.settings().seed(),
         result.settings().tries(),
         result.targets().stream().map(TargetResult::target).toList(),
-        List.of(),
-        new ProxyProvider(first.toxiproxy(), first.toxiproxyVersion()),
-        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, Optional.empty()),
+        result.skipped(),
+        proxy,
+        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result)),
         result.startedAt(),
         result.elapsed());
-    return MatrixReport.tally(run, axes(), notApplicable, cases, List.of());
+    return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+  }
+
+  /** Breezy's version where a Breezy target ran or was looked for. */
+  private static Optional<String> breezyVersion(MatrixResult result) {
+    return result.settings().targets().stream().anyMatch(BreezyTargets.NAMES::contains)
+        ? BreezyTargets.installedVersion()
+        : Optional.empty();
   }
 
   /** Rows are verb classes (Breezy's names), columns phase × kind. */

@@ -21,9 +21,9 @@ import java.util.List;
  *       our request", breezy/bzr/smart/client.py:270-273) — <b>no</b>. (When this comes from the
  *       resend after a read failure, client.py:199-202, the first sending may have run: the
  *       message then misleads, and the oracle says so.)
- *   <li>{@code ConnectionReset} on reading — "Unexpected end of message" (medium.py:649,
- *       message.py:292), "Connection lost while reading response body" / "streamed body"
- *       (protocol.py:794, 883) — the whole request was sent — <b>may have</b>.
+ *   <li>{@code ConnectionReset} on reading — "Unexpected end of message" (protocol v3's response
+ *       reader, breezy/bzr/smart/message.py:277-296) — the whole request was sent — <b>may
+ *       have</b>.
  *   <li>{@code TimeoutError} ("timed out", the driver's socket timeout; Breezy sets none): the
  *       same text on either side, and "may have" is always honest — <b>may have</b>.
  *   <li>Anything else (a protocol error, an {@code OSError} Breezy did not translate): Breezy

@@ -32,7 +32,10 @@ public final class BreezyTargets {
    */
   static final Duration BRZ_SERVE_BLACKHOLE_TIMEOUT = Duration.ofSeconds(1);
 
-  private static volatile Optional<String> unavailable;
+  /** Breezy's version, or why it cannot be used: probed once per JVM (it runs Python). */
+  private static volatile Probe probe;
+
+  private record Probe(Optional<String> version, Optional<String> unavailable) {}
 
   private BreezyTargets() {}
 
@@ -43,9 +46,7 @@ public final class BreezyTargets {
    */
   public static Optional<String> unavailable(String name) {
     requireBreezyTarget(name);
-    if (unavailable == null) {
-      unavailable = probe();
-    }
+    Optional<String> unavailable = probe().unavailable();
     if (unavailable.isPresent()) {
       return unavailable;
     }
@@ -55,13 +56,22 @@ public final class BreezyTargets {
     return Optional.empty();
   }
 
-  private static Optional<String> probe() {
-    try {
-      BreezyInstallation.system().version();
-      return Optional.empty();
-    } catch (BreezyUnavailable e) {
-      return Optional.of("Breezy is not installed: " + e.getMessage());
+  /** The installed Breezy's version, e.g. {@code 3.3.2}; empty when it is not installed. */
+  public static Optional<String> installedVersion() {
+    return probe().version();
+  }
+
+  private static Probe probe() {
+    Probe known = probe;
+    if (known == null) {
+      try {
+        known = new Probe(Optional.of(BreezyInstallation.system().version()), Optional.empty());
+      } catch (BreezyUnavailable e) {
+        known = new Probe(Optional.empty(), Optional.of("Breezy is not installed: " + e.getMessage()));
+      }
+      probe = known;
     }
+    return known;
   }
 
   /**
@@ -91,8 +101,8 @@ public final class BreezyTargets {
         ? () -> ServedBrz.start(breezy, StopMode.KILL)
         : () -> ReferenceServer.start(mutant);
     ProxiedTarget.ClientStarter clients = realClient
-        ? nemesis -> DriverClient.start(breezy, nemesis)
-        : nemesis -> new ReferenceClient(mutant, nemesis);
+        ? nemesis -> DriverClient.start(breezy, Optional.of(nemesis), false)
+        : nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis));
     return ProxiedTarget.start(name, settings, blackhole, servers, clients);
   }
 

@@ -32,33 +32,38 @@ final class DriverClient implements CaseClient {
   private static final Duration DRIVER_DEADLINE = Duration.ofSeconds(30);
 
   private final BreezyInstallation installation;
-  private final Nemesis nemesis;
+  private final Optional<Nemesis> nemesis;
+  private final boolean noRetry;
   private final String version;
   private BreezyClient breezy;
   private Optional<CallRecord> last = Optional.empty();
   private String lastVerb = "";
 
-  private DriverClient(BreezyInstallation installation, Nemesis nemesis, String version) {
+  private DriverClient(
+      BreezyInstallation installation, Optional<Nemesis> nemesis, boolean noRetry, String version) {
     this.installation = installation;
     this.nemesis = nemesis;
+    this.noRetry = noRetry;
     this.version = version;
   }
 
   /**
    * Starts the driver.
    *
+   * @param nemesis the gate of every connect; empty for a client without a proxy
+   * @param noRetry Breezy's {@code -Dnoretry}
    * @throws BreezyUnavailable when Breezy is not installed
    */
-  static DriverClient start(BreezyInstallation installation, Nemesis nemesis) {
+  static DriverClient start(BreezyInstallation installation, Optional<Nemesis> nemesis, boolean noRetry) {
     String version = installation.version();
-    DriverClient client = new DriverClient(installation, nemesis, version);
+    DriverClient client = new DriverClient(installation, nemesis, noRetry, version);
     client.driver();
     return client;
   }
 
   @Override
   public String name() {
-    return "breezy/" + version;
+    return "breezy/" + version + (noRetry ? "/noretry" : "");
   }
 
   @Override
@@ -98,7 +103,7 @@ final class DriverClient implements CaseClient {
   @Override
   public void open(InetSocketAddress address, Duration timeout) {
     last = Optional.empty();
-    driver().open(address.getHostString(), address.getPort(), new ClientSettings(timeout, false));
+    driver().open(address.getHostString(), address.getPort(), new ClientSettings(timeout, noRetry));
   }
 
   @Override
@@ -177,11 +182,14 @@ final class DriverClient implements CaseClient {
 
   /** The driver's connect waits here: a one-shot fault is cleared before a second connection. */
   private void gate(PendingConnect pending) {
+    if (nemesis.isEmpty()) {
+      return;
+    }
     try {
-      nemesis.beforeConnect();
+      nemesis.get().beforeConnect();
     } catch (IOException e) {
       throw new UncheckedIOException("the nemesis could not clear its fault before a connect", e);
     }
-    nemesis.connected(pending.connection());
+    nemesis.get().connected(pending.connection());
   }
 }

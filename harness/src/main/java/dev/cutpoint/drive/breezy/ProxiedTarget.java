@@ -158,6 +158,7 @@ public final class ProxiedTarget implements Target {
   }
 
   /** The Toxiproxy server's version, as its API reports it. */
+  @Override
   public String toxiproxyVersion() {
     try {
       return toxiproxy.client().version();

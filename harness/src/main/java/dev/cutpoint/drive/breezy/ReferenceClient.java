@@ -3,6 +3,7 @@ package dev.cutpoint.drive.breezy;
 import dev.cutpoint.client.Attempt;
 import dev.cutpoint.client.CallFailed;
 import dev.cutpoint.client.ClientOptions;
+import dev.cutpoint.client.Connector;
 import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
 import dev.cutpoint.drive.CallRecorder;
@@ -33,13 +34,19 @@ import java.util.OptionalLong;
 final class ReferenceClient implements CaseClient {
 
   private final Mutant mutant;
-  private final Nemesis nemesis;
+  private final boolean noRetry;
+  private final Optional<Nemesis> nemesis;
   private final Watchdog watchdog = new Watchdog();
   private SmartClient client;
   private CallRecorder recorder = new CallRecorder();
 
-  ReferenceClient(Mutant mutant, Nemesis nemesis) {
+  /**
+   * @param noRetry {@code -Dnoretry}: no resend at all
+   * @param nemesis the gate of every connect; empty for a client without a proxy
+   */
+  ReferenceClient(Mutant mutant, boolean noRetry, Optional<Nemesis> nemesis) {
     this.mutant = mutant;
+    this.noRetry = noRetry;
     this.nemesis = nemesis;
   }
 
@@ -77,8 +84,11 @@ final class ReferenceClient implements CaseClient {
   public void open(InetSocketAddress address, Duration timeout) {
     endCase();
     recorder = new CallRecorder();
-    ClientOptions options = mutant.clientOptions(ClientOptions.defaults().withTimeout(timeout));
-    client = new SmartClient(new GatedConnector(new TcpConnector(address), nemesis), options, recorder);
+    ClientOptions options =
+        mutant.clientOptions(ClientOptions.defaults().withTimeout(timeout)).withNoRetry(noRetry);
+    Connector direct = new TcpConnector(address);
+    Connector connector = nemesis.<Connector>map(n -> new GatedConnector(direct, n)).orElse(direct);
+    client = new SmartClient(connector, options, recorder);
   }
 
   @Override
@@ -102,7 +112,9 @@ final class ReferenceClient implements CaseClient {
   /** The watchdog's first move on a hanging call: clear the fault, which closes its link. */
   private void rescue() {
     try {
-      nemesis.disarm();
+      if (nemesis.isPresent()) {
+        nemesis.get().disarm();
+      }
     } catch (IOException e) {
       // the interrupt that follows ends the call anyway
     }
