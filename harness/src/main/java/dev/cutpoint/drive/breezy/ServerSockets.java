@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * The connections a server process still holds on its listening port, read from Linux's socket
- * table ({@code /proc/net/tcp}): {@code brz serve} keeps no journal and tells nothing of its
+ * tables ({@code /proc/net/tcp} and {@code tcp6}): {@code brz serve} keeps no journal and tells nothing of its
  * connections, so this is how the harness knows that it has finished with a case (every
  * connection closed on its side) and how many connections a restart closed.
  */
 final class ServerSockets {
 
   private static final Path TCP = Path.of("/proc/net/tcp");
+  /** IPv6 sockets, IPv4-mapped ones included (a JVM's sockets are IPv6 by default). */
+  private static final Path TCP6 = Path.of("/proc/net/tcp6");
   /**
    * ESTABLISHED and CLOSE_WAIT (include/net/tcp_states.h): the server's side is open, either in use
    * or with the peer gone and the server not yet done with it.
@@ -29,15 +31,19 @@ final class ServerSockets {
     return Files.isReadable(TCP);
   }
 
-  /** How many accepted connections on the local IPv4 port {@code port} the server still holds. */
+  /** How many accepted connections on the local port {@code port} the server still holds. */
   static int held(int port) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(TCP);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + TCP, e);
+    int held = 0;
+    for (Path table : List.of(TCP, TCP6)) {
+      if (table == TCP || Files.isReadable(table)) {
+        try {
+          held += count(Files.readAllLines(table), port);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + table, e);
+        }
+      }
     }
-    return count(lines, port);
+    return held;
   }
 
   /** Counts the table's rows (after its header line) whose local port is {@code port} and held. */
