@@ -58,9 +58,15 @@ public record MatrixResult(
     return targets.stream().mapToLong(t -> t.errors().size()).sum();
   }
 
-  /** Cases per second over the whole run. */
+  /** Cases per second over the whole run, starting the targets and shrinking included. */
   public double rate() {
     double seconds = elapsed.toNanos() / 1e9;
+    return seconds > 0 ? cases() / seconds : 0;
+  }
+
+  /** Cases per second while the cases ran: the harness's throughput. */
+  public double caseRate() {
+    double seconds = targets.stream().mapToLong(t -> t.casesTime().toNanos()).sum() / 1e9;
     return seconds > 0 ? cases() / seconds : 0;
   }
 

@@ -64,7 +64,7 @@ final class Slice {
     Map<MatrixCell, Applicability> cells = new LinkedHashMap<>();
     results.forEach(r -> cells.put(r.cell(), target.applicability(r.cell())));
     TargetResult slice = new TargetResult(target.name(), target.toxiproxyDescription(),
-        target.toxiproxyVersion(), cells, results, List.of(), 1);
+        target.toxiproxyVersion(), cells, results, List.of(), 1, Duration.ZERO);
     MatrixSettings settings = MatrixSettings.of(1).withTargets(List.of(target.name())).withTries(1);
     return new MatrixResult(settings, List.of(slice), Instant.now(), Duration.ZERO, List.of(), expected);
   }
