@@ -96,10 +96,13 @@ final class ReferenceClient implements CaseClient {
     recorder.startCall();
     Optional<Exception> error = Optional.empty();
     long start = System.nanoTime();
-    try (Watchdog.Guard guard = watchdog.guard(boundMillis + 250, this::rescue)) {
+    Watchdog.Guard guard = watchdog.guard(boundMillis + 250, this::rescue);
+    try {
       client.call(Requests.forClient(request));
     } catch (CallFailed | RuntimeException e) {
       error = Optional.of(e);
+    } finally {
+      guard.close();
     }
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     List<Attempt> attempts = recorder.clientAttempts();
