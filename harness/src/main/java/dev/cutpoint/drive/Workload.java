@@ -16,6 +16,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.JqwikException;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 
@@ -97,14 +98,19 @@ public final class Workload {
   }
 
   /**
-   * One case of {@code arbitrary}, the same for the same seed. Outside jqwik's engine (the CLI) the
-   * generator needs a jqwik session, which this opens for the draw.
+   * One case of {@code arbitrary}, the same for the same seed. Inside a jqwik property it draws
+   * directly; outside jqwik's engine (the CLI) the generator needs a jqwik session, which this opens
+   * for the draw.
    */
   public static CaseSpec sample(Arbitrary<CaseSpec> arbitrary, long seed, String id) {
     CaseSpec[] drawn = new CaseSpec[1];
-    if (JqwikSession.isActive()) {
+    try {
+      // inside a property (or an open session) jqwik's context is there already
       drawn[0] = arbitrary.generator(GEN_SIZE).next(new Random(seed)).value();
-    } else {
+    } catch (JqwikException outsideJqwik) {
+      if (JqwikSession.isActive()) {
+        throw outsideJqwik;
+      }
       JqwikSession.run(() -> drawn[0] = arbitrary.generator(GEN_SIZE).next(new Random(seed)).value());
     }
     return withSeed(drawn[0], seed, id);
