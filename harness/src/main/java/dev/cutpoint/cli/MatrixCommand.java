@@ -51,7 +51,7 @@ public final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--target", paramLabel = "T", split = ",", defaultValue = "java",
-      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, all).")
+      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, breezy-server, breezy-client, breezy, all; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
@@ -190,6 +190,12 @@ public final class MatrixCommand implements Callable<Integer> {
       finish();
       out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases");
       progress = new Progress(plannedCases, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime);
+    }
+
+    @Override
+    public void targetSkipped(String target, String reason) {
+      finish();
+      out.println("target " + target + " skipped: " + reason);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.ExpectedFindings;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.Phase;
+import dev.cutpoint.report.SkippedTarget;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.time.Duration;
@@ -74,7 +76,14 @@ public final class FaultMatrix {
     Instant started = Instant.now();
     long start = System.nanoTime();
     List<TargetResult> results = new ArrayList<>();
+    List<SkippedTarget> skipped = new ArrayList<>();
     for (String name : settings.targets()) {
+      Optional<String> unavailable = Targets.unavailable(name);
+      if (unavailable.isPresent()) {
+        skipped.add(new SkippedTarget(name, unavailable.get()));
+        serial.targetSkipped(name, unavailable.get());
+        continue;
+      }
       List<Target> pool = new ArrayList<>();
       try {
         for (int i = 0; i < settings.workers(); i++) {
@@ -85,7 +94,8 @@ public final class FaultMatrix {
         pool.forEach(Target::close);
       }
     }
-    return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start));
+    return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start), skipped,
+        ExpectedFindings.reviewed());
   }
 
   /** Runs the matrix on one started target, one case at a time. */
@@ -250,6 +260,11 @@ public final class FaultMatrix {
       @Override
       public synchronized void targetStarted(String target, String toxiproxy, long plannedCases) {
         listener.targetStarted(target, toxiproxy, plannedCases);
+      }
+
+      @Override
+      public synchronized void targetSkipped(String target, String reason) {
+        listener.targetSkipped(target, reason);
       }
 
       @Override

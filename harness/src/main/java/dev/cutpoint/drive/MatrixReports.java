@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.CallVerdict;
 import dev.cutpoint.check.OutcomeClass;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.FaultPlan;
@@ -88,8 +89,15 @@ public final class MatrixReports {
     return toReport(result, List.of());
   }
 
-  /** The report model of a run that skipped {@code skipped}. */
+  /**
+   * The report model of a run that also skipped {@code skipped} (targets left out before the run,
+   * besides those the run itself found it could not start).
+   */
   public static MatrixReport toReport(MatrixResult result, List<SkippedTarget> skipped) {
+    List<SkippedTarget> allSkipped = new ArrayList<>(result.skipped());
+    skipped.stream()
+        .filter(s -> allSkipped.stream().noneMatch(known -> known.target().equals(s.target())))
+        .forEach(allSkipped::add);
     Map<CellKey, String> notApplicable = new LinkedHashMap<>();
     List<dev.cutpoint.report.CaseRecord> cases = new ArrayList<>();
     for (TargetResult target : result.targets()) {
@@ -98,17 +106,26 @@ public final class MatrixReports {
         cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id())));
       }
     }
-    TargetResult first = result.targets().get(0);
+    ProxyProvider proxy = result.targets().isEmpty()
+        ? new ProxyProvider("none: no target ran", "none")
+        : new ProxyProvider(result.targets().get(0).toxiproxy(), result.targets().get(0).toxiproxyVersion());
     Run run = new Run(
         result.settings().seed(),
         result.settings().tries(),
         result.targets().stream().map(TargetResult::target).toList(),
-        skipped,
-        new ProxyProvider(first.toxiproxy(), first.toxiproxyVersion()),
-        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, Optional.empty()),
+        allSkipped,
+        proxy,
+        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
         result.startedAt(),
         result.elapsed());
-    return MatrixReport.tally(run, axes(), notApplicable, cases, List.of());
+    return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+  }
+
+  /** Breezy's version where a Breezy target ran or was looked for. */
+  private static Optional<String> breezyVersion(MatrixResult result, List<SkippedTarget> skipped) {
+    boolean looked = result.settings().targets().stream().anyMatch(BreezyTargets.NAMES::contains)
+        || skipped.stream().anyMatch(s -> BreezyTargets.NAMES.contains(s.target()));
+    return looked ? BreezyTargets.installedVersion() : Optional.empty();
   }
 
   /** Rows are verb classes (Breezy's names), columns phase × kind. */

@@ -97,7 +97,7 @@ class DriveCommandsTest {
         + " no-timeout, server-executes-partial");
     err.reset();
     assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
-    assertOneLineError("unknown target 'python'", "accepted: java, all");
+    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, all");
     err.reset();
     assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
     assertOneLineError("many");

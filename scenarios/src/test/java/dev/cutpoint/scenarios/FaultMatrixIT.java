@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * {@code cutpoint.*} system properties; the report goes to {@code reports/target/fault-matrix/}
  * under the repository root, written before anything is asserted, so that it is there when the
  * build fails; each violation is printed with its invariant, the case in three lines and the
- * command that replays it. The run fails on any violated invariant, on any applicable cell left
- * uncovered, and on any case the harness could not run.
+ * command that replays it. The run fails on any violated invariant that no reviewed finding covers,
+ * on any applicable cell left uncovered, and on any case the harness could not run.
  */
 class FaultMatrixIT {
 
@@ -83,7 +83,8 @@ class FaultMatrixIT {
     out.println(result.summaryLine());
 
     String where = " (seed " + seed + "; report " + written.report().html() + ")";
-    assertThat(result.violations()).as("violated invariants, printed above: %d%s", printed, where).isZero();
+    // a violation a reviewed finding covers (real Breezy's, expected-findings.json) is expected
+    assertThat(result.newViolations()).as("new violated invariants, printed above: %d%s", printed, where).isZero();
     assertThat(uncovered).as("applicable cells without %d tested case(s)%s", tries, where).isEmpty();
     assertThat(result.harnessErrors()).as("cases the harness could not run%s", where).isZero();
   }
