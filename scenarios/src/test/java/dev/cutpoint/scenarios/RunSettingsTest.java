@@ -3,6 +3,7 @@ package dev.cutpoint.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutpoint.drive.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ class RunSettingsTest {
     RunSettings settings = with("cutpoint.tries", "", "cutpoint.seed", " ", "cutpoint.targets", "",
         "cutpoint.toxiproxy", "", "cutpoint.baseline", "");
     assertThat(settings.tries()).isEqualTo(2);
+    assertThat(settings.breezyTries()).isEqualTo(2);
     assertThat(settings.seed()).isEmpty();
     assertThat(settings.targets()).containsExactly("java");
     assertThat(settings.allTargets()).isFalse();
@@ -46,9 +48,12 @@ class RunSettingsTest {
     RunSettings settings = with("cutpoint.tries", "60", "cutpoint.seed", "-42", "cutpoint.targets", "java, all",
         "cutpoint.toxiproxy", "http://127.0.0.1:8474", "cutpoint.baseline", "old.json");
     assertThat(settings.tries()).isEqualTo(60);
+    assertThat(settings.breezyTries()).as("the Breezy targets' default share").isEqualTo(5);
+    assertThat(with("cutpoint.tries", "60", "cutpoint.breezy.tries", "12").breezyTries()).isEqualTo(12);
     assertThat(settings.seed()).contains(-42L);
-    assertThat(settings.targets()).containsExactly("java");
+    assertThat(settings.targets()).as("java, then every other target once").containsExactlyElementsOf(Targets.NAMES);
     assertThat(settings.allTargets()).isTrue();
+    assertThat(with("cutpoint.targets", "breezy,java,breezy").targets()).containsExactly("breezy", "java");
     assertThat(settings.toxiproxy()).contains("http://127.0.0.1:8474");
     assertThat(settings.baseline()).contains(old);
   }
@@ -66,6 +71,7 @@ class RunSettingsTest {
     List<Map.Entry<String, String>> bad = List.of(
         Map.entry("cutpoint.tries", "0"),
         Map.entry("cutpoint.tries", "many"),
+        Map.entry("cutpoint.breezy.tries", "-3"),
         Map.entry("cutpoint.seed", "0x1f"),
         Map.entry("cutpoint.targets", "java,brz"),
         Map.entry("cutpoint.targets", ""),
@@ -90,6 +96,7 @@ class RunSettingsTest {
     try {
       switch (property) {
         case "cutpoint.tries" -> settings.tries();
+        case "cutpoint.breezy.tries" -> settings.breezyTries();
         case "cutpoint.seed" -> settings.seed();
         case "cutpoint.targets" -> settings.targets();
         case "cutpoint.toxiproxy" -> settings.toxiproxy();
