@@ -51,7 +51,7 @@ public final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--target", paramLabel = "T", split = ",", defaultValue = "java",
-      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, all).")
+      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, breezy-server, breezy-client, breezy, all; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
@@ -94,7 +94,7 @@ public final class MatrixCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    out.println("cutpoint: matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
+    out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", "
         + settings.workers() + " worker(s)");
     ProgressListener progress = new ProgressListener(out);
@@ -129,8 +129,9 @@ public final class MatrixCommand implements Callable<Integer> {
     result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
     out.println("report: " + written.report().html() + " (matrix.json, summary.md, " + written.caseFiles()
         + " case files in " + written.casesDirectory() + ")");
-    out.println(String.format(Locale.ROOT, "rate: %.1f cases/s (%d cases in %.1f s on %d worker(s))",
-        result.rate(), result.cases(), result.elapsed().toMillis() / 1000.0, settings.workers()));
+    out.println(String.format(Locale.ROOT,
+        "rate: %.1f cases/s while running cases on %d worker(s); %d cases in %.1f s in all, %.1f cases/s",
+        result.caseRate(), settings.workers(), result.cases(), result.elapsed().toMillis() / 1000.0, result.rate()));
     out.println(result.summaryLine());
     out.flush();
     return result.passed() ? 0 : 1;
@@ -192,6 +193,12 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     @Override
+    public void targetSkipped(String target, String reason) {
+      finish();
+      out.println("target " + target + " skipped: " + reason);
+    }
+
+    @Override
     public void caseDone(CaseResult result) {
       progress.caseDone(result.violated() ? Outcome.VIOLATION : result.tested() ? Outcome.FIRST_TRY : Outcome.UNDECIDED);
     }
@@ -203,8 +210,13 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public void minimized(CaseResult original, CaseResult minimal) {
-      out.println("shrunk " + original.id() + " from " + original.record().scenario().requests().size() + " to "
-          + minimal.record().scenario().requests().size() + " request(s), still " + minimal.firstViolated().orElseThrow());
+      out.println("shrunk " + original.id() + " to " + minimal.id() + ": " + original.record().scenario().requests().size()
+          + " -> " + minimal.record().scenario().requests().size() + " request(s), " + bodyBytes(original) + " -> "
+          + bodyBytes(minimal) + " body bytes, still " + minimal.firstViolated().orElseThrow());
+    }
+
+    private static long bodyBytes(CaseResult result) {
+      return result.record().scenario().requests().stream().mapToLong(r -> r.body().size()).sum();
     }
 
     void finish() {

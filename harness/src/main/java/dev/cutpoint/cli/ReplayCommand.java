@@ -3,6 +3,8 @@ package dev.cutpoint.cli;
 import dev.cutpoint.check.Violation;
 import dev.cutpoint.drive.CaseFile;
 import dev.cutpoint.drive.CaseFileException;
+import dev.cutpoint.drive.MatrixReports;
+import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.drive.Replay;
 import dev.cutpoint.history.Call;
 import java.io.IOException;
@@ -32,12 +34,36 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CASE.json", description = "A case file written by `matrix` (cases/<id>.json).")
+  @Parameters(index = "0", paramLabel = "CASE.json",
+      description = "A case file written by `matrix` (cases/<id>.json), or a matrix.json with --case.")
   Path caseFile;
+
+  @Option(names = "--case", paramLabel = "ID", description = "The case to replay when the file is a matrix.json.")
+  String caseId;
 
   @Option(names = "--toxiproxy", paramLabel = "P",
       description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
   String toxiproxy;
+
+  /**
+   * The case file to read: the argument itself, or for a {@code matrix.json} the file of the case
+   * named by {@code --case}, which the report keeps beside it under {@code cases/}.
+   */
+  private Path resolve() {
+    boolean matrix = caseFile.getFileName() != null
+        && caseFile.getFileName().toString().equals(ReportWriter.MATRIX_JSON);
+    if (!matrix) {
+      if (caseId != null) {
+        throw new IllegalArgumentException("--case applies to a matrix.json, not to " + caseFile);
+      }
+      return caseFile;
+    }
+    if (caseId == null) {
+      throw new IllegalArgumentException(caseFile + " is a report: name the case with --case ID");
+    }
+    Path dir = caseFile.toAbsolutePath().getParent();
+    return dir.resolve(MatrixReports.CASES).resolve(caseId + ".json");
+  }
 
   @Override
   public Integer call() {
@@ -45,8 +71,8 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CaseFile file;
     try {
-      file = CaseFile.read(caseFile);
-    } catch (CaseFileException e) {
+      file = CaseFile.read(resolve());
+    } catch (CaseFileException | IllegalArgumentException e) {
       err.println("cutpoint: replay: " + e.getMessage());
       return 2;
     }

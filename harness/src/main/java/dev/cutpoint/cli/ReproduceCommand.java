@@ -2,6 +2,9 @@ package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.Bug819604;
 import dev.cutpoint.drive.JavaTarget;
+import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyBug819604;
+import dev.cutpoint.drive.breezy.BreezyException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,7 +33,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   /** The named scenarios this command knows. */
   static final List<String> SCENARIOS = List.of("bug-819604");
   /** The targets it can tell them on. */
-  static final List<String> TARGETS = List.of(JavaTarget.NAME);
+  static final List<String> TARGETS = Targets.NAMES;
 
   @Spec CommandSpec spec;
 
@@ -39,7 +42,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--target", paramLabel = "T", defaultValue = "java",
-      description = "Which client and server (default: ${DEFAULT-VALUE}; accepted: java).")
+      description = "Which client and server (default: ${DEFAULT-VALUE}; accepted: java, breezy-server, breezy-client, breezy).")
   String target;
 
   @Option(names = "--no-retry", description = "Run the client with -Dnoretry: no resend at all.")
@@ -59,9 +62,16 @@ public final class ReproduceCommand implements Callable<Integer> {
     PrintWriter writer = spec.commandLine().getOut();
     PrintStream out = new PrintStream(new WriterOutputStream(writer), true, java.nio.charset.StandardCharsets.UTF_8);
     try {
-      Bug819604.Ending ending = Bug819604.tell(out, noRetry);
+      Bug819604.Ending ending = target.equals(JavaTarget.NAME)
+          ? Bug819604.tell(out, noRetry)
+          : BreezyBug819604.tell(out, target, noRetry);
       out.flush();
       return ending == Bug819604.Ending.SUCCEEDED ? 0 : 1;
+    } catch (BreezyException e) {
+      out.flush();
+      // one line: a failed brz serve appends its log
+      err.println("cutpoint: reproduce: " + e.getMessage().lines().findFirst().orElse(""));
+      return 3;
     } catch (IOException e) {
       err.println("cutpoint: reproduce: " + e.getMessage());
       return 3;

@@ -30,7 +30,7 @@ import java.util.OptionalLong;
  * server's journal summarises them (status, arguments as text, body digest), so that the oracle can
  * compare the two.
  */
-final class CallRecorder implements AttemptListener {
+public final class CallRecorder implements AttemptListener {
 
   private final List<dev.cutpoint.client.Attempt> attempts = new ArrayList<>();
 
@@ -40,17 +40,17 @@ final class CallRecorder implements AttemptListener {
   }
 
   /** Forgets the attempts so far: a new call starts. */
-  synchronized void startCall() {
+  public synchronized void startCall() {
     attempts.clear();
   }
 
   /** The client's own attempts of the current call. */
-  synchronized List<dev.cutpoint.client.Attempt> clientAttempts() {
+  public synchronized List<dev.cutpoint.client.Attempt> clientAttempts() {
     return List.copyOf(attempts);
   }
 
   /** The connection the client holds after the current call, if its last attempt left one open. */
-  synchronized OptionalLong liveConnection() {
+  public synchronized OptionalLong liveConnection() {
     if (attempts.isEmpty()) {
       return OptionalLong.empty();
     }
@@ -59,7 +59,7 @@ final class CallRecorder implements AttemptListener {
   }
 
   /** The call as recorded: its attempts and how it ended (a reply, or the typed error). */
-  synchronized Call call(
+  public synchronized Call call(
       int requestIndex, Optional<Message> reply, Optional<Exception> error, long elapsedMillis, long timeoutMillis) {
     List<Attempt> recorded = new ArrayList<>();
     int chunksSoFar = 0;

@@ -1,9 +1,11 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.ExpectedFindings;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.Phase;
+import dev.cutpoint.report.SkippedTarget;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 
@@ -46,6 +49,26 @@ public final class FaultMatrix {
     return cells;
   }
 
+  /**
+   * How many more workers the waiting cases get (black holes wait out the client's read timeout,
+   * latency and slices wait on the proxy's delays, using next to no CPU): they run this many times
+   * wider than the others.
+   */
+  static final int WAITING_WIDTH = 4;
+  /** The most workers a run starts for its black-hole cases. */
+  static final int MAX_WAITING_WORKERS = 32;
+
+  /** Whether a case of this kind spends its time waiting rather than computing. */
+  static boolean mostlyWaits(FaultKind kind) {
+    return kind == FaultKind.BLACKHOLE || kind == FaultKind.LATENCY || kind == FaultKind.SLICE;
+  }
+
+  /** Starts one more instance of a target, for the waiting cases. */
+  @FunctionalInterface
+  interface TargetStarter {
+    Target start() throws IOException;
+  }
+
   /** Runs the matrix on every target of {@code settings}, {@code workers} cases at a time. */
   public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
     settings.targets().forEach(Targets::requireKnown);
@@ -53,23 +76,31 @@ public final class FaultMatrix {
     Instant started = Instant.now();
     long start = System.nanoTime();
     List<TargetResult> results = new ArrayList<>();
+    List<SkippedTarget> skipped = new ArrayList<>();
     for (String name : settings.targets()) {
+      Optional<String> unavailable = Targets.unavailable(name);
+      if (unavailable.isPresent()) {
+        skipped.add(new SkippedTarget(name, unavailable.get()));
+        serial.targetSkipped(name, unavailable.get());
+        continue;
+      }
       List<Target> pool = new ArrayList<>();
       try {
         for (int i = 0; i < settings.workers(); i++) {
           pool.add(Targets.start(name, settings.targetSettings()));
         }
-        results.add(runOn(pool, settings, serial));
+        results.add(runOn(pool, settings, serial, Optional.of(() -> Targets.start(name, settings.targetSettings()))));
       } finally {
         pool.forEach(Target::close);
       }
     }
-    return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start));
+    return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start), skipped,
+        ExpectedFindings.reviewed());
   }
 
   /** Runs the matrix on one started target, one case at a time. */
   public static TargetResult runOn(Target target, MatrixSettings settings, MatrixListener listener) {
-    return runOn(List.of(target), settings, listener);
+    return runOn(List.of(target), settings, listener, Optional.empty());
   }
 
   /**
@@ -78,7 +109,8 @@ public final class FaultMatrix {
    * the same seed whatever the number of workers; the violating cases to shrink are chosen after
    * all have run, in that order.
    */
-  static TargetResult runOn(List<Target> pool, MatrixSettings settings, MatrixListener listener) {
+  static TargetResult runOn(
+      List<Target> pool, MatrixSettings settings, MatrixListener listener, Optional<TargetStarter> more) {
     Target first = pool.get(0);
     Map<MatrixCell, Applicability> cells = new LinkedHashMap<>();
     cells().forEach(cell -> cells.put(cell, first.applicability(cell)));
@@ -100,7 +132,9 @@ public final class FaultMatrix {
       }
     }
     listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size());
-    List<Object> ran = inParallel(pool, planned, (target, spec) -> {
+    long casesStart = System.nanoTime();
+    Work<Integer, Object> runCase = (target, index) -> {
+      CaseSpec spec = planned.get(index);
       try {
         CaseResult result = CaseRunner.run(target, spec);
         listener.caseDone(result);
@@ -110,7 +144,38 @@ public final class FaultMatrix {
         listener.caseFailed(error);
         return error;
       }
-    });
+    };
+    List<Integer> busy = new ArrayList<>();
+    List<Integer> waiting = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      (mostlyWaits(planned.get(i).cell().kind()) ? waiting : busy).add(i);
+    }
+    List<Object> ran = new ArrayList<>(java.util.Collections.nCopies(planned.size(), null));
+    List<Object> busyResults = inParallel(pool, busy, runCase);
+    for (int k = 0; k < busy.size(); k++) {
+      ran.set(busy.get(k), busyResults.get(k));
+    }
+    List<Target> wide = new ArrayList<>(pool);
+    List<Target> extra = new ArrayList<>();
+    try {
+      int width = Math.min(Math.min(waiting.size(), MAX_WAITING_WORKERS), pool.size() * WAITING_WIDTH);
+      while (more.isPresent() && wide.size() < width) {
+        Target started = more.get().start();
+        extra.add(started);
+        wide.add(started);
+      }
+    } catch (IOException | RuntimeException e) {
+      // fewer workers for the waiting cases: slower, not wrong
+    }
+    try {
+      List<Object> waitingResults = inParallel(wide, waiting, runCase);
+      for (int k = 0; k < waiting.size(); k++) {
+        ran.set(waiting.get(k), waitingResults.get(k));
+      }
+    } finally {
+      extra.forEach(Target::close);
+    }
+    Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
     List<Integer> toShrink = new ArrayList<>();
     if (settings.minimize()) {
       Set<String> chosen = new HashSet<>();
@@ -145,7 +210,7 @@ public final class FaultMatrix {
       }
     }
     return new TargetResult(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells, results,
-        errors, settings.tries());
+        errors, settings.tries(), casesTime);
   }
 
   /** One unit of work on one target instance. */
@@ -195,6 +260,11 @@ public final class FaultMatrix {
       @Override
       public synchronized void targetStarted(String target, String toxiproxy, long plannedCases) {
         listener.targetStarted(target, toxiproxy, plannedCases);
+      }
+
+      @Override
+      public synchronized void targetSkipped(String target, String reason) {
+        listener.targetSkipped(target, reason);
       }
 
       @Override

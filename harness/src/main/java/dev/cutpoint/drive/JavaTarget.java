@@ -263,10 +263,13 @@ public final class JavaTarget implements Target {
     dev.cutpoint.client.Request wire = Requests.forClient(request);
     Optional<Exception> error = Optional.empty();
     long start = System.nanoTime();
-    try (Watchdog.Guard guard = watchdog.guard(boundMillis + 250, this::rescue)) {
+    Watchdog.Guard guard = watchdog.guard(boundMillis + 250, this::rescue);
+    try {
       client.call(wire);
     } catch (CallFailed | RuntimeException e) {
       error = Optional.of(e);
+    } finally {
+      guard.close();
     }
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     List<dev.cutpoint.client.Attempt> attempts = recorder.clientAttempts();

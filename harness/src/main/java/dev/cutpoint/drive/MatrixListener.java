@@ -8,6 +8,9 @@ public interface MatrixListener {
   /** A target has started, with the number of cases planned for it. */
   default void targetStarted(String target, String toxiproxy, long plannedCases) {}
 
+  /** A target was asked for but cannot run here, and why (e.g. Breezy is not installed). */
+  default void targetSkipped(String target, String reason) {}
+
   /** A case has been run and judged. */
   default void caseDone(CaseResult result) {}
 

@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.CallVerdict;
 import dev.cutpoint.check.OutcomeClass;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.FaultPlan;
@@ -26,6 +27,7 @@ import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.report.RequestRecord;
 import dev.cutpoint.report.RetryDecision;
 import dev.cutpoint.report.Run;
+import dev.cutpoint.report.SkippedTarget;
 import dev.cutpoint.report.Verdict;
 import dev.cutpoint.report.Versions;
 import dev.cutpoint.report.Violation;
@@ -64,6 +66,11 @@ public final class MatrixReports {
    * when the settings name one.
    */
   public static Written write(MatrixResult result) throws IOException {
+    return write(result, List.of());
+  }
+
+  /** The same, naming the targets that were asked for but not run (their parts are not installed). */
+  public static Written write(MatrixResult result, List<SkippedTarget> skipped) throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(CASES);
     int files = 0;
@@ -73,12 +80,24 @@ public final class MatrixReports {
         files++;
       }
     }
-    ReportWriter.Written written = ReportWriter.write(toReport(result), out, result.settings().baseline());
+    ReportWriter.Written written = ReportWriter.write(toReport(result, skipped), out, result.settings().baseline());
     return new Written(written, cases, files);
   }
 
   /** The report model of a run. */
   public static MatrixReport toReport(MatrixResult result) {
+    return toReport(result, List.of());
+  }
+
+  /**
+   * The report model of a run that also skipped {@code skipped} (targets left out before the run,
+   * besides those the run itself found it could not start).
+   */
+  public static MatrixReport toReport(MatrixResult result, List<SkippedTarget> skipped) {
+    List<SkippedTarget> allSkipped = new ArrayList<>(result.skipped());
+    skipped.stream()
+        .filter(s -> allSkipped.stream().noneMatch(known -> known.target().equals(s.target())))
+        .forEach(allSkipped::add);
     Map<CellKey, String> notApplicable = new LinkedHashMap<>();
     List<dev.cutpoint.report.CaseRecord> cases = new ArrayList<>();
     for (TargetResult target : result.targets()) {
@@ -87,17 +106,26 @@ public final class MatrixReports {
         cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id())));
       }
     }
-    TargetResult first = result.targets().get(0);
+    ProxyProvider proxy = result.targets().isEmpty()
+        ? new ProxyProvider("none: no target ran", "none")
+        : new ProxyProvider(result.targets().get(0).toxiproxy(), result.targets().get(0).toxiproxyVersion());
     Run run = new Run(
         result.settings().seed(),
         result.settings().tries(),
         result.targets().stream().map(TargetResult::target).toList(),
-        List.of(),
-        new ProxyProvider(first.toxiproxy(), first.toxiproxyVersion()),
-        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, Optional.empty()),
+        allSkipped,
+        proxy,
+        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
         result.startedAt(),
         result.elapsed());
-    return MatrixReport.tally(run, axes(), notApplicable, cases, List.of());
+    return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+  }
+
+  /** Breezy's version where a Breezy target ran or was looked for. */
+  private static Optional<String> breezyVersion(MatrixResult result, List<SkippedTarget> skipped) {
+    boolean looked = result.settings().targets().stream().anyMatch(BreezyTargets.NAMES::contains)
+        || skipped.stream().anyMatch(s -> BreezyTargets.NAMES.contains(s.target()));
+    return looked ? BreezyTargets.installedVersion() : Optional.empty();
   }
 
   /** Rows are verb classes (Breezy's names), columns phase × kind. */

@@ -90,7 +90,7 @@ public final class Requests {
   }
 
   /** The body parts of a recorded body: none, one, or one per stream record. */
-  static List<ByteString> chunks(RequestBody body) {
+  public static List<ByteString> chunks(RequestBody body) {
     if (body.kind() == BodyKind.BYTES) {
       return List.of(ByteString.of(body.bytes().orElseThrow().bytes()));
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * One target's part of a matrix run: every cell with its applicability, every case judged (the
- * minimized form in place of a violating case that could be shrunk), and the cases the harness
- * could not run.
+ * minimized form in place of a violating case that could be shrunk), the cases the harness could
+ * not run, and how long running the cases took (without starting the target and shrinking).
  */
 public record TargetResult(
     String target,
@@ -18,7 +18,8 @@ public record TargetResult(
     Map<MatrixCell, Applicability> cells,
     List<CaseResult> cases,
     List<HarnessError> errors,
-    int triesPerCell) {
+    int triesPerCell,
+    java.time.Duration casesTime) {
 
   public TargetResult {
     Objects.requireNonNull(target, "target");
@@ -27,6 +28,7 @@ public record TargetResult(
     cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
     cases = List.copyOf(cases);
     errors = List.copyOf(errors);
+    Objects.requireNonNull(casesTime, "casesTime");
   }
 
   public long violations() {

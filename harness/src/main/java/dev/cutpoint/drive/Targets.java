@@ -1,13 +1,17 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The targets a run can name, and how each starts. */
+/** The targets a run can name, how each starts, and whether this machine can run it. */
 public final class Targets {
 
   /** Every target name this build knows. */
-  public static final List<String> NAMES = List.of(JavaTarget.NAME);
+  public static final List<String> NAMES =
+      Stream.concat(Stream.of(JavaTarget.NAME), BreezyTargets.NAMES.stream()).toList();
 
   private Targets() {}
 
@@ -16,7 +20,16 @@ public final class Targets {
     if (name.equals(JavaTarget.NAME)) {
       return JavaTarget.start(settings);
     }
+    if (BreezyTargets.NAMES.contains(name)) {
+      return BreezyTargets.start(name, settings);
+    }
     throw new IllegalArgumentException(unknown(name));
+  }
+
+  /** Why the named target cannot run on this machine (e.g. Breezy is not installed), if it cannot. */
+  public static Optional<String> unavailable(String name) {
+    requireKnown(name);
+    return BreezyTargets.NAMES.contains(name) ? BreezyTargets.unavailable(name) : Optional.empty();
   }
 
   /** Checks a name before anything starts. */

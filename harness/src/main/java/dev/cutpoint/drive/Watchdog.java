@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * the call is still running a second later, interrupts the calling thread. One daemon thread per
  * target; guards are cheap.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
 
   /** After the rescue, how long the call gets before its thread is interrupted. */
   private static final long INTERRUPT_AFTER_MILLIS = 1000;
@@ -24,7 +24,7 @@ final class Watchdog implements AutoCloseable {
       });
 
   /** Watches the current thread's call until the guard is closed. */
-  Guard guard(long deadlineMillis, Runnable rescue) {
+  public Guard guard(long deadlineMillis, Runnable rescue) {
     return new Guard(Thread.currentThread(), deadlineMillis, rescue);
   }
 
@@ -34,7 +34,7 @@ final class Watchdog implements AutoCloseable {
   }
 
   /** One watched call. */
-  final class Guard implements AutoCloseable {
+  public final class Guard implements AutoCloseable {
     private final Thread caller;
     private final ScheduledFuture<?> rescue;
     private final ScheduledFuture<?> interrupt;

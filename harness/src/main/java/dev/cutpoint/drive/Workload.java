@@ -16,6 +16,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.JqwikException;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 
@@ -86,8 +87,8 @@ public final class Workload {
           for (int position = 0; position < length; position++) {
             String token = "t" + position;
             drafts.add(position == faultIndex
-                ? request(cell.verbClass(), token)
-                : Arbitraries.of(classes).flatMap(c -> request(c, token)));
+                ? request(cell.verbClass(), token, bodySizes(true))
+                : Arbitraries.of(classes).flatMap(c -> request(c, token, bodySizes(false))));
           }
           Arbitrary<List<RequestDraft>> sequence = Combinators.combine(drafts).as(list -> list);
           return Combinators.combine(sequence, fractions(), Arbitraries.of(betweenDeliveries))
@@ -97,14 +98,19 @@ public final class Workload {
   }
 
   /**
-   * One case of {@code arbitrary}, the same for the same seed. Outside jqwik's engine (the CLI) the
-   * generator needs a jqwik session, which this opens for the draw.
+   * One case of {@code arbitrary}, the same for the same seed. Inside a jqwik property it draws
+   * directly; outside jqwik's engine (the CLI) the generator needs a jqwik session, which this opens
+   * for the draw.
    */
   public static CaseSpec sample(Arbitrary<CaseSpec> arbitrary, long seed, String id) {
     CaseSpec[] drawn = new CaseSpec[1];
-    if (JqwikSession.isActive()) {
+    try {
+      // inside a property (or an open session) jqwik's context is there already
       drawn[0] = arbitrary.generator(GEN_SIZE).next(new Random(seed)).value();
-    } else {
+    } catch (JqwikException outsideJqwik) {
+      if (JqwikSession.isActive()) {
+        throw outsideJqwik;
+      }
       JqwikSession.run(() -> drawn[0] = arbitrary.generator(GEN_SIZE).next(new Random(seed)).value());
     }
     return withSeed(drawn[0], seed, id);
@@ -124,16 +130,30 @@ public final class Workload {
         Tuple.of(6, Arbitraries.doubles().between(0.0, true, 1.0, false)));
   }
 
-  /** Body sizes: mostly small, sometimes tens of KiB, now and then megabytes. */
-  static Arbitrary<Integer> bodySizes() {
+  /**
+   * Body sizes: mostly small, sometimes tens of KiB, and for the faulted request now and then
+   * megabytes — more than the socket buffers hold, so that a WRITE cut is noticed on write. The
+   * other requests stay small: a megabyte body costs a case ten times its usual time and tests
+   * nothing more where no cut falls.
+   */
+  static Arbitrary<Integer> bodySizes(boolean faulted) {
+    if (!faulted) {
+      return Arbitraries.frequencyOf(
+          Tuple.of(94, Arbitraries.integers().between(16, 300)),
+          Tuple.of(6, Arbitraries.integers().between(4 * 1024, 64 * 1024)));
+    }
     return Arbitraries.frequencyOf(
-        Tuple.of(92, Arbitraries.integers().between(16, 300)),
+        Tuple.of(89, Arbitraries.integers().between(16, 300)),
         Tuple.of(6, Arbitraries.integers().between(4 * 1024, 64 * 1024)),
-        Tuple.of(2, Arbitraries.integers().between(1024 * 1024, 3 * 1024 * 1024)));
+        Tuple.of(5, Arbitraries.integers().between(2 * 1024 * 1024, 4 * 1024 * 1024)));
   }
 
-  /** A request of {@code verbClass} whose payloads carry {@code token}. */
+  /** A request of {@code verbClass} whose payloads carry {@code token}, sized as for a faulted one. */
   public static Arbitrary<RequestDraft> request(VerbClass verbClass, String token) {
+    return request(verbClass, token, bodySizes(true));
+  }
+
+  private static Arbitrary<RequestDraft> request(VerbClass verbClass, String token, Arbitrary<Integer> bodySizes) {
     return switch (verbClass) {
       case READ -> Arbitraries.oneOf(
           Arbitraries.just(RequestDraft.plain("hello", VerbClass.READ)),
@@ -143,7 +163,7 @@ public final class Workload {
           path(DIRECTORIES, p -> RequestDraft.plain("list_dir", VerbClass.READ, p)),
           Combinators.combine(Arbitraries.of(FILES), Arbitraries.of("0,4", "0,2\n4,3", "3,30"))
               .as((p, ranges) -> RequestDraft.withText("readv", VerbClass.READ, ranges, p)));
-      case IDEM -> Combinators.combine(Arbitraries.of(FILES), bodySizes(), Arbitraries.of("F", "T"),
+      case IDEM -> Combinators.combine(Arbitraries.of(FILES), bodySizes, Arbitraries.of("F", "T"),
               Arbitraries.of(true, false))
           .as((p, size, createParent, atomic) -> atomic
               ? RequestDraft.withPayload("put", VerbClass.IDEM, token, size, p, "")
@@ -156,12 +176,12 @@ public final class Workload {
           path(FILES, p -> RequestDraft.plain("delete", VerbClass.SEMIVFS, p)),
           Combinators.combine(Arbitraries.of(FILES), Arbitraries.of(FILES))
               .as((from, to) -> RequestDraft.plain("rename", VerbClass.SEMIVFS, from, to)));
-      case MUTATE -> Combinators.combine(Arbitraries.of(FILES), bodySizes())
+      case MUTATE -> Combinators.combine(Arbitraries.of(FILES), bodySizes)
           .as((p, size) -> RequestDraft.withPayload("append", VerbClass.MUTATE, token, size, p, ""));
       case STREAM -> Arbitraries.integers().between(1, 3).flatMap(records ->
           Combinators.combine(
                   Arbitraries.of(FILES).list().ofSize(records),
-                  bodySizes().list().ofSize(records))
+                  bodySizes.list().ofSize(records))
               .as((paths, sizes) -> RequestDraft.stream(token, paths, sizes)));
     };
   }

@@ -189,18 +189,19 @@ public final class Nemesis {
   }
 
   /**
-   * Called by the gate before every connect: once the faulted connection is known, a new connect
-   * first clears a one-shot fault, so that it hits exactly one connection (SPEC §5.3).
+   * Called by the gate before every connect (the Java client's {@link GatedConnector}, or a foreign
+   * client's driver): once the faulted connection is known, a new connect first clears a one-shot
+   * fault, so that it hits exactly one connection (SPEC §5.3).
    */
-  synchronized void beforeConnect() throws IOException {
+  public synchronized void beforeConnect() throws IOException {
     if (state == State.ARMED && !persistent && faultedConnection.isPresent()) {
       clearedAtConnect = true;
       disarm();
     }
   }
 
-  /** Called by the gate after every connect. */
-  synchronized void connected(long connectionId) {
+  /** Called by the gate after every connect (or, for a foreign client, just before it). */
+  public synchronized void connected(long connectionId) {
     if (state != State.ARMED) {
       return;
     }

@@ -653,6 +653,25 @@ class OracleTest {
       assertThat(classes(verdict)).containsExactly(OutcomeClass.AFTER_RESEND);
     }
 
+    /**
+     * FLUSH at k = n: the cut attempt's whole message reaches the server, whose connection runs it
+     * only after the resend has taken the lock and answered; the late run meets that lock.
+     */
+    @Test
+    void aLockWriteWhoseCutMessageRunsAfterTheResendIsNoWrongSuccess() {
+      Request lock = lockWrite(0, "b");
+      Reply taken = ok("ok", "T1", "");
+      Verdict verdict =
+          Oracle.judge(
+              scenario(lock)
+                  .fault(FaultPlan.flush(0, lock.encodedLength(), FaultKind.CLOSE))
+                  .calls(resent(0, FailureSite.READ, true, "SAFE_TO_SEND_TWICE", taken))
+                  .journal(ran(0, lock, taken), ran(1, lock, Reply.error("LockContention")))
+                  .locks(new HeldLock("b", "T1"))
+                  .build());
+      assertThat(verdict.violations()).isEmpty();
+    }
+
     @Test
     void aLockWriteResentMeetsItsOwnLockWithoutAJournal() {
       Request lock = lockWrite(0, "b");

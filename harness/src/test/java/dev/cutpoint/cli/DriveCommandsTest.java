@@ -97,7 +97,7 @@ class DriveCommandsTest {
         + " no-timeout, server-executes-partial");
     err.reset();
     assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
-    assertOneLineError("unknown target 'python'", "accepted: java, all");
+    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, all");
     err.reset();
     assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
     assertOneLineError("many");
@@ -124,6 +124,13 @@ class DriveCommandsTest {
     try (var files = Files.list(report.resolve("cases"))) {
       assertThat(files.count()).isEqualTo(read.cases().size());
     }
+
+    out.reset();
+    String id = read.cases().get(0).id();
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString(), "--case", id)).isZero();
+    assertThat(out()).contains("case " + id).contains("verdict: passed (as recorded)");
+    assertThat(Main.run("replay", report.resolve("matrix.json").toString())).isEqualTo(2);
+    assertOneLineError("name the case with --case ID");
   }
 
   @Test

@@ -88,6 +88,31 @@ class JavaTargetTest {
     assertThat(Judge.judge(record, false).violations()).isEmpty();
   }
 
+  /**
+   * Whether the client notices a cut while still writing is a race between its writes and the
+   * proxy's close (loopback buffers hold megabytes); with a body of 4 MiB it wins about half the
+   * time here, so a few tries show it, and every try must end well either way.
+   */
+  @Test
+  void aWriteCutOfAMegabyteBodyIsSeenOnWriteAndResent() throws Exception {
+    boolean seenOnWrite = false;
+    for (int i = 0; i < 20 && !seenOnWrite; i++) {
+      CaseSpec spec = spec(new MatrixCell(VerbClass.IDEM, Phase.WRITE, FaultKind.CLOSE), 0.01,
+          RequestDraft.withPayload("put", VerbClass.IDEM, "t0", 4 * 1024 * 1024, "f1", ""));
+      CaseRecord record = target.run(target.prepare(spec));
+      Call put = record.calls().get(0);
+      Attempt cut = put.attempts().get(0);
+      if (cut.failure().orElseThrow().site() == FailureSite.WRITE) {
+        seenOnWrite = true;
+        assertThat(cut.writeCompleted()).isFalse();
+        assertThat(cut.decision()).get().satisfies(d -> assertThat(d.reason()).isEqualTo("not_received"));
+      }
+      assertThat(put.outcome().kind()).isEqualTo(OutcomeKind.SUCCESS);
+      assertThat(Judge.judge(record, false).violations()).isEmpty();
+    }
+    assertThat(seenOnWrite).as("a cut noticed on write in 20 tries").isTrue();
+  }
+
   @Test
   void theServersRestartBetweenRequestsIsBug819604() throws Exception {
     CaseSpec spec = spec(new MatrixCell(VerbClass.READ, Phase.BETWEEN, FaultKind.CLOSE), 0,

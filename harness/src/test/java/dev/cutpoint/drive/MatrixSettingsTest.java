@@ -23,7 +23,7 @@ class MatrixSettingsTest {
     MatrixSettings settings = MatrixSettings.fromSystemProperties(properties(
         "cutpoint.targets", "all", "cutpoint.tries", "20", "cutpoint.seed", "42",
         "cutpoint.toxiproxy", "embedded", "cutpoint.baseline", "", "cutpoint.root", "/repo"));
-    assertThat(settings.targets()).containsExactly("java");
+    assertThat(settings.targets()).containsExactly("java", "breezy-server", "breezy-client", "breezy");
     assertThat(settings.tries()).isEqualTo(20);
     assertThat(settings.seed()).isEqualTo(42);
     assertThat(settings.toxiproxy()).hasValue("embedded");
@@ -35,7 +35,7 @@ class MatrixSettingsTest {
   @Test
   void badValuesNameThePropertyAndTheAcceptedValues() {
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "java,brz")))
-        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, all");
+        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, breezy-server, breezy-client, breezy, all");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.tries", "0")))
         .hasMessageStartingWith("cutpoint.tries: 0 is not a whole number of at least 1");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.seed", "x1")))

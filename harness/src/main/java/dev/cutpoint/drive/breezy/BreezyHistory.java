@@ -7,7 +7,6 @@ import dev.cutpoint.history.Digest;
 import dev.cutpoint.history.ErrorRecord;
 import dev.cutpoint.history.FailureSite;
 import dev.cutpoint.history.HeldLock;
-import dev.cutpoint.history.MayHaveExecuted;
 import dev.cutpoint.history.Reply;
 import dev.cutpoint.history.ReplyStatus;
 import dev.cutpoint.history.RetryDecision;
@@ -22,8 +21,9 @@ import java.util.Set;
 
 /**
  * What the Breezy pieces recorded, as {@code dev.cutpoint.history} values for the oracle: only
- * what was observed. Breezy's errors say nothing about execution ({@link MayHaveExecuted#NOT_SAID});
- * a resend's reason is the warning Breezy itself logged for it.
+ * what was observed. What an error says about execution is what its class and message tell
+ * Breezy's caller ({@link BreezyErrors}); a resend's reason is the warning Breezy itself logged for
+ * it.
  */
 public final class BreezyHistory {
 
@@ -67,7 +67,7 @@ public final class BreezyHistory {
       }
       AttemptFailure failure =
           attempt.error()
-              .map(e -> new AttemptFailure(e.site(), new ErrorRecord(e.type(), e.message(), MayHaveExecuted.NOT_SAID)))
+              .map(e -> new AttemptFailure(e.site(), errorRecord(e.type(), e.message())))
               .orElseGet(
                   () ->
                       new AttemptFailure(
@@ -133,9 +133,13 @@ public final class BreezyHistory {
 
   private static ErrorRecord error(CallOutcome outcome) {
     if (outcome instanceof CallOutcome.ClientException exception) {
-      return new ErrorRecord(exception.type(), exception.message(), MayHaveExecuted.NOT_SAID);
+      return errorRecord(exception.type(), exception.message());
     }
     throw new IllegalArgumentException("a call that got a reply has no error: " + outcome);
+  }
+
+  private static ErrorRecord errorRecord(String type, String message) {
+    return new ErrorRecord(type, message, BreezyErrors.mayHaveExecuted(type, message));
   }
 
   private static String name(CallOutcome outcome) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,12 @@ import java.util.regex.Pattern;
  * A real {@code brz serve --allow-writes} on a loopback port, serving a fresh temporary directory:
  * the Breezy server of the {@code breezy-server} and {@code breezy} targets.
  *
- * <p>The first start takes a free port (Breezy binds port 0 and reports the one it got); every
- * later {@link #start()} binds that same port and directory again, which is bug 819604's live
- * upgrade when done between two requests ({@link #restart}). Breezy sets {@code SO_REUSEADDR}
- * (breezy/bzr/smart/server.py:110), so the old connections' TIME_WAIT does not block the rebind.
+ * <p>The first start takes a free port below the kernel's ephemeral range ({@link StablePorts}:
+ * no outgoing connection can take it while the server is down), or where that range is unknown
+ * whatever port 0 gives; every later {@link #start()} binds that same port and directory again,
+ * which is bug 819604's live upgrade when done between two requests ({@link #restart}). Breezy
+ * sets {@code SO_REUSEADDR} (breezy/bzr/smart/server.py:110), so the old connections' TIME_WAIT
+ * does not block the rebind.
  *
  * <p>Nothing outlives it: {@link #close()} kills the process tree and deletes the directory, and
  * the JVM's exit kills whatever is still running.
@@ -38,6 +41,7 @@ public final class BrzServe implements AutoCloseable {
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
   private static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
   private static final int LOG_CAPACITY = 64 * 1024;
+  private static final int PORT_ATTEMPTS = 3;
 
   private final BreezyInstallation installation;
   private final Duration startWait;
@@ -66,8 +70,19 @@ public final class BrzServe implements AutoCloseable {
     BrzServe serve = new BrzServe(installation, startWait);
     try {
       Files.createDirectories(serve.directory);
-      serve.start();
-      return serve;
+      for (int attempt = 1; ; attempt++) {
+        OptionalInt stable = StablePorts.belowEphemeralRange();
+        serve.port = stable.orElse(0);
+        try {
+          serve.start();
+          return serve;
+        } catch (BrzServeFailed e) {
+          // the port was taken between the check and Breezy's bind: another one
+          if (stable.isEmpty() || attempt == PORT_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
     } catch (IOException | RuntimeException e) {
       serve.close();
       if (e instanceof IOException io) {
@@ -108,6 +123,15 @@ public final class BrzServe implements AutoCloseable {
       throw new IllegalStateException("brz serve is stopped");
     }
     return process.pid();
+  }
+
+  /**
+   * How many accepted connections the server still holds open (in use, or closed by the peer and
+   * not yet by the server), from the system's socket table: zero once it has finished with every
+   * client.
+   */
+  public int heldConnections() {
+    return ServerSockets.held(port);
   }
 
   /** The end of what the server wrote to stderr, across restarts. */

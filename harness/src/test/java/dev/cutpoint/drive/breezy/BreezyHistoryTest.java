@@ -26,7 +26,10 @@ class BreezyHistoryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final AttemptError RESET =
-      new AttemptError(FailureSite.READ, "ConnectionReset", "breezy.errors", "Connection closed");
+      new AttemptError(
+          FailureSite.READ, "ConnectionReset", "breezy.errors",
+          "Connection closed: Unexpected end of message. Please check connectivity and permissions,"
+              + " and report a bug if problems persist. ");
   private static final String WARNING = "ConnectionReset reading response for b'get', retrying";
 
   @Test
@@ -51,7 +54,7 @@ class BreezyHistoryTest {
     assertThat(first.connectionId()).isEqualTo("1");
     assertThat(first.failure().orElseThrow().site()).isEqualTo(FailureSite.READ);
     assertThat(first.failure().orElseThrow().error().mayHaveExecuted())
-        .isEqualTo(MayHaveExecuted.NOT_SAID);
+        .isEqualTo(MayHaveExecuted.YES);
     assertThat(first.decision().orElseThrow().resend()).isTrue();
     assertThat(first.decision().orElseThrow().reason()).isEqualTo(WARNING);
     assertThat(call.attempts().get(1).connectionId()).isEqualTo("2");

@@ -1,0 +1,119 @@
+package dev.cutpoint.drive.breezy;
+
+import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.Target;
+import dev.cutpoint.drive.TargetSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The targets with real Breezy in them (SPEC §6), how each starts, and whether this machine can run
+ * them: each needs Breezy ({@code brz} and {@code python3-breezy}, {@link BreezyInstallation}); the
+ * two with {@code brz serve} also need the system's socket table to see its connections.
+ */
+public final class BreezyTargets {
+
+  /** The reference client against {@code brz serve}. */
+  public static final String SERVER = "breezy-server";
+  /** Breezy's client against the reference server (with its journal). */
+  public static final String CLIENT = "breezy-client";
+  /** Breezy's client against {@code brz serve}. */
+  public static final String BOTH = "breezy";
+  /** Every Breezy target, in the order a run takes them. */
+  public static final List<String> NAMES = List.of(SERVER, CLIENT, BOTH);
+
+  /**
+   * The read timeout of BLACKHOLE cases against {@code brz serve}: its Python answers the calls
+   * before the fault in a few milliseconds, but on a loaded machine in up to a few hundred (measured
+   * with four workers and a load average of 7 on 2 cores: p99 199 ms, max 366 ms); a timeout near
+   * that would cut calls the fault never touched.
+   */
+  static final Duration BRZ_SERVE_BLACKHOLE_TIMEOUT = Duration.ofSeconds(1);
+
+  /** Breezy's version, or why it cannot be used: probed once per JVM (it runs Python). */
+  private static volatile Probe probe;
+
+  private record Probe(Optional<String> version, Optional<String> unavailable) {}
+
+  private BreezyTargets() {}
+
+  /**
+   * Why the named Breezy target cannot run here, if it cannot (probed once per JVM).
+   *
+   * @throws IllegalArgumentException for a name that is not a Breezy target
+   */
+  public static Optional<String> unavailable(String name) {
+    requireBreezyTarget(name);
+    Optional<String> unavailable = probe().unavailable();
+    if (unavailable.isPresent()) {
+      return unavailable;
+    }
+    if (!name.equals(CLIENT) && !ServerSockets.available()) {
+      return Optional.of("no socket table (/proc/net/tcp) to see brz serve's connections: Linux only");
+    }
+    return Optional.empty();
+  }
+
+  /** The installed Breezy's version, e.g. {@code 3.3.2}; empty when it is not installed. */
+  public static Optional<String> installedVersion() {
+    return probe().version();
+  }
+
+  private static Probe probe() {
+    Probe known = probe;
+    if (known == null) {
+      try {
+        known = new Probe(Optional.of(BreezyInstallation.system().version()), Optional.empty());
+      } catch (BreezyUnavailable e) {
+        known = new Probe(Optional.empty(), Optional.of("Breezy is not installed: " + e.getMessage()));
+      }
+      probe = known;
+    }
+    return known;
+  }
+
+  /**
+   * Starts the named target.
+   *
+   * @throws BreezyUnavailable when Breezy is missing
+   * @throws IllegalArgumentException when the mutant changes a side that is Breezy's own
+   */
+  public static Target start(String name, TargetSettings settings) throws IOException {
+    requireBreezyTarget(name);
+    Mutant mutant = settings.mutant();
+    boolean realClient = !name.equals(SERVER);
+    boolean realServer = !name.equals(CLIENT);
+    if (realClient && mutant.changesClient()) {
+      throw new IllegalArgumentException("mutant " + mutant.label() + " changes the reference client;"
+          + " target " + name + " runs Breezy's own client");
+    }
+    if (realServer && mutant.serverExecutesPartial()) {
+      throw new IllegalArgumentException("mutant " + mutant.label() + " switches the reference server;"
+          + " target " + name + " runs brz serve");
+    }
+    BreezyInstallation breezy = BreezyInstallation.system();
+    Duration blackhole = realServer
+        ? max(settings.blackholeTimeout(), BRZ_SERVE_BLACKHOLE_TIMEOUT)
+        : settings.blackholeTimeout();
+    ProxiedTarget.ServerStarter servers = realServer
+        ? () -> ServedBrz.start(breezy, StopMode.KILL)
+        : () -> ReferenceServer.start(mutant);
+    ProxiedTarget.ClientStarter clients = realClient
+        ? nemesis -> DriverClient.start(breezy, Optional.of(nemesis), false)
+        : nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis));
+    return ProxiedTarget.start(name, settings, blackhole, servers, clients);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static void requireBreezyTarget(String name) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a Breezy target; these are: " + String.join(", ", NAMES));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cutpoint.drive.breezy;
+
+import dev.cutpoint.client.Attempt;
+import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.history.Call;
+import dev.cutpoint.history.Request;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The client side of a proxied target: the reference client, or Breezy's own through its driver.
+ * Started once; {@link #open} gives each case a fresh client (no connection, no state left from
+ * the last case) whose every new connection passes the nemesis's gate (SPEC §5.3). Calls are
+ * synchronous, on one thread.
+ */
+interface CaseClient extends AutoCloseable {
+
+  /** The client as a scenario names it: {@code java/breezy}, {@code breezy/3.3.2}. */
+  String name();
+
+  /**
+   * The recorded request for {@code draft} at position {@code index}: its encoded length and hash
+   * are those of the bytes this client sends.
+   */
+  Request recorded(int index, RequestDraft draft);
+
+  /**
+   * Each request's response length: the requests sent in order, without fault, straight to the
+   * server at {@code direct} (0 where no response came).
+   */
+  List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout)
+      throws IOException;
+
+  /** A fresh client for the server at {@code address}, with read timeout {@code timeout}. */
+  void open(InetSocketAddress address, Duration timeout) throws IOException;
+
+  /** Makes the call and records it; the call's deadline for I6 is {@code boundMillis}. */
+  Call call(Request request, long boundMillis);
+
+  /**
+   * The attempts of the last call as the nemesis reads them (connection, bytes, where it failed),
+   * to tell whether its fault fired.
+   */
+  List<Attempt> lastAttempts();
+
+  /** The connection the client holds after the last call, if it kept one open. */
+  OptionalLong liveConnection();
+
+  /** Closes the client's connection, so that the next call opens a new one. */
+  void disconnect();
+
+  /** Ends the case's client (its connection closes). */
+  void endCase();
+
+  @Override
+  void close();
+}

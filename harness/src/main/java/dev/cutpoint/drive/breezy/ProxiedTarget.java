@@ -1,0 +1,341 @@
+package dev.cutpoint.drive.breezy;
+
+import dev.cutpoint.drive.CaseSpec;
+import dev.cutpoint.drive.FaultPlanner;
+import dev.cutpoint.drive.PreparedCase;
+import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.Target;
+import dev.cutpoint.drive.TargetSettings;
+import dev.cutpoint.drive.Workload;
+import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.FaultKind;
+import dev.cutpoint.fault.FaultPlan;
+import dev.cutpoint.fault.Nemesis;
+import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Call;
+import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.Injection;
+import dev.cutpoint.history.Probe;
+import dev.cutpoint.history.Request;
+import dev.cutpoint.history.Scenario;
+import dev.cutpoint.history.ServerState;
+import dev.cutpoint.toxiproxy.ToxiproxyProvider;
+import dev.cutpoint.toxiproxy.ToxiproxyProviders;
+import dev.cutpoint.verbs.VerbClass;
+import eu.rekawek.toxiproxy.Proxy;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A target made of a client, one proxy of the configured Toxiproxy, and a server — the shape of
+ * the {@code java} target, with Breezy on one side or both: {@code breezy-server} (the reference
+ * client against {@code brz serve}), {@code breezy-client} (Breezy's client against the reference
+ * server) and {@code breezy} (both real). Client, proxy, server and nemesis are started once and
+ * reused; each case resets the server, the toxics and the client.
+ *
+ * <p>A case: the dry run where the fault needs the response's length (straight to the server, from
+ * the initial state); the faulted run through the proxy, the nemesis armed after response i−1 and
+ * before request i, disarmed after the call; the probe (I6); the server left to finish (no
+ * connection held); then the journal, if the server keeps one, and the final state.
+ */
+public final class ProxiedTarget implements Target {
+
+  /** Starts a target's server. */
+  @FunctionalInterface
+  interface ServerStarter {
+    CaseServer start() throws IOException;
+  }
+
+  /** Starts a target's client, gated by the nemesis. */
+  @FunctionalInterface
+  interface ClientStarter {
+    CaseClient start(Nemesis nemesis) throws IOException;
+  }
+
+  private static final AtomicLong PROXIES = new AtomicLong();
+  /**
+   * The probe after the sequence (I6): {@link Workload#probe}'s request, recorded in this client's
+   * bytes, so that a journal finds it.
+   */
+  private static final RequestDraft PROBE =
+      RequestDraft.plain("has", VerbClass.READ, Workload.PROBE_PATH);
+
+  private final String name;
+  private final TargetSettings settings;
+  private final Duration blackholeTimeout;
+  private final ToxiproxyProvider toxiproxy;
+  private final CaseServer server;
+  private final Proxy proxy;
+  private final InetSocketAddress proxyAddress;
+  private final Nemesis nemesis;
+  private final CaseClient client;
+
+  private ProxiedTarget(
+      String name,
+      TargetSettings settings,
+      Duration blackholeTimeout,
+      ToxiproxyProvider toxiproxy,
+      CaseServer server,
+      Proxy proxy,
+      ClientStarter clients)
+      throws IOException {
+    this.name = name;
+    this.settings = settings;
+    this.blackholeTimeout = blackholeTimeout;
+    this.toxiproxy = toxiproxy;
+    this.server = server;
+    this.proxy = proxy;
+    this.proxyAddress = toxiproxy.endpoint(proxy);
+    this.nemesis = new Nemesis(proxy, Optional.of(server::restart));
+    this.client = clients.start(nemesis);
+  }
+
+  /**
+   * Starts the server, the Toxiproxy provider, the proxy and the client; whatever started is
+   * closed again when a later part fails.
+   *
+   * @param blackholeTimeout the client's read timeout in BLACKHOLE cases: the settings' unless the
+   *     server needs longer to answer the calls before the fault
+   */
+  static ProxiedTarget start(
+      String name,
+      TargetSettings settings,
+      Duration blackholeTimeout,
+      ServerStarter servers,
+      ClientStarter clients)
+      throws IOException {
+    CaseServer server = servers.start();
+    ToxiproxyProvider toxiproxy = null;
+    Proxy proxy = null;
+    try {
+      toxiproxy = ToxiproxyProviders.open(settings.toxiproxy());
+      String proxyName =
+          "cutpoint-" + name + "-" + ProcessHandle.current().pid() + "-" + PROXIES.incrementAndGet();
+      proxy = toxiproxy.createProxy(proxyName, server.address().getPort());
+      return new ProxiedTarget(name, settings, blackholeTimeout, toxiproxy, server, proxy, clients);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(proxy);
+      if (toxiproxy != null) {
+        toxiproxy.close();
+      }
+      server.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean hasJournal() {
+    return server.hasJournal();
+  }
+
+  @Override
+  public boolean supports(VerbClass verbClass) {
+    return verbClass != VerbClass.STREAM || server.hasInsertStream();
+  }
+
+  @Override
+  public List<Delivery> betweenDeliveries() {
+    return List.of(Delivery.SERVER_RESTART, Delivery.PROXY_TOGGLE);
+  }
+
+  @Override
+  public String toxiproxyDescription() {
+    return toxiproxy.description();
+  }
+
+  /** The Toxiproxy server's version, as its API reports it. */
+  @Override
+  public String toxiproxyVersion() {
+    try {
+      return toxiproxy.client().version();
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  /** The server, in one line. */
+  public String serverDescription() {
+    return server.description();
+  }
+
+  @Override
+  public PreparedCase prepare(CaseSpec spec) throws IOException {
+    List<Request> requests = new ArrayList<>();
+    for (int i = 0; i < spec.requests().size(); i++) {
+      requests.add(client.recorded(i, spec.requests().get(i)));
+    }
+    ServerState initial = Workload.initialState();
+    List<Long> lengths = needsResponseLengths(spec.cell().phase(), spec.cell().kind())
+        ? dryRun(initial, requests)
+        : zeros(requests);
+    Request faulted = requests.get(spec.faultIndex());
+    FaultPlan plan = FaultPlanner.plan(spec, faulted.encodedLength(), lengths.get(spec.faultIndex()));
+    Scenario scenario =
+        new Scenario(spec.seed(), name, client.name(), initial, requests, Optional.of(plan));
+    return new PreparedCase(scenario, lengths, spec.persistent());
+  }
+
+  @Override
+  public PreparedCase prepare(Scenario scenario, boolean persistent) throws IOException {
+    boolean needed =
+        scenario.fault().filter(f -> needsResponseLengths(f.phase(), f.kind())).isPresent();
+    return new PreparedCase(
+        scenario,
+        needed ? dryRun(scenario.initialState(), scenario.requests()) : zeros(scenario.requests()),
+        persistent);
+  }
+
+  /** A cut in the response (READ j < m) and slices sized to it need its length; nothing else. */
+  private static boolean needsResponseLengths(Phase phase, FaultKind kind) {
+    return phase == Phase.READ || kind == FaultKind.SLICE;
+  }
+
+  private static List<Long> zeros(List<Request> requests) {
+    return requests.stream().map(r -> 0L).toList();
+  }
+
+  private List<Long> dryRun(ServerState initial, List<Request> requests) throws IOException {
+    server.reset(initial, branches(requests));
+    try {
+      return client.responseLengths(server.address(), requests, settings.callTimeout());
+    } finally {
+      server.awaitQuiet();
+    }
+  }
+
+  @Override
+  public CaseRecord run(PreparedCase prepared) throws IOException {
+    Scenario scenario = prepared.scenario();
+    Optional<FaultPlan> fault = scenario.fault();
+    Set<String> branches = branches(scenario.requests());
+    server.reset(scenario.initialState(), branches);
+    nemesis.reset();
+    Duration timeout = fault.filter(f -> f.kind() == FaultKind.BLACKHOLE).isPresent()
+        ? blackholeTimeout
+        : settings.callTimeout();
+    long bound = TargetSettings.livenessBoundMillis(timeout);
+    List<Call> calls = new ArrayList<>();
+    Injection injection = Injection.none();
+    Request probe = client.recorded(scenario.requests().size(), PROBE);
+    Call probeCall;
+    client.open(proxyAddress, timeout);
+    try {
+      for (Request request : scenario.requests()) {
+        boolean faulted = fault.isPresent() && fault.get().requestIndex() == request.index();
+        if (faulted) {
+          arm(prepared, fault.get(), request);
+        }
+        calls.add(client.call(request, bound));
+        if (faulted) {
+          injection = injection(fault.get(), request, client.lastAttempts());
+          nemesis.disarm();
+          OptionalLong live = client.liveConnection();
+          if (live.isPresent() && nemesis.hit(live.getAsLong())) {
+            // the reply beat the close (FLUSH at k = n): the link is dead all the same, and a
+            // one-shot fault must not reach the next call through it
+            client.disconnect();
+          }
+        }
+      }
+      probeCall = client.call(probe, TargetSettings.livenessBoundMillis(settings.callTimeout()));
+    } finally {
+      try {
+        nemesis.disarm();
+      } finally {
+        client.endCase();
+      }
+    }
+    server.awaitQuiet();
+    return new CaseRecord(
+        scenario, calls, server.journal(), server.state(branches), injection,
+        new Probe(probe, probeCall));
+  }
+
+  /**
+   * What the nemesis says of its fault, except where a server that answers incomplete messages did
+   * so: a CLOSE after k of n request bytes whose first attempt wrote more than k bytes and still got
+   * its answer was cut all the same (the proxy let k through), and the answer came from the k.
+   */
+  private Injection injection(FaultPlan plan, Request request, List<dev.cutpoint.client.Attempt> attempts) {
+    Injection said = nemesis.injection(attempts);
+    if (said.fired()
+        || !server.answersIncompleteMessages()
+        || plan.kind() != FaultKind.CLOSE
+        || !(plan.phase() == Phase.WRITE || plan.phase() == Phase.FLUSH)
+        || plan.offset() >= request.encodedLength()
+        || attempts.isEmpty()) {
+      return said;
+    }
+    dev.cutpoint.client.Attempt first = attempts.get(0);
+    if (first.failedAt().isPresent() || first.bytesWritten() <= plan.offset()) {
+      return said;
+    }
+    return new Injection(true, said.evidence() + "; the client wrote " + first.bytesWritten()
+        + " B through a proxy that lets " + plan.offset() + " through: the server answered the first "
+        + plan.offset() + " of " + request.encodedLength() + " bytes, before the close reached the client");
+  }
+
+  private void arm(PreparedCase prepared, FaultPlan plan, Request request) throws IOException {
+    OptionalLong live = client.liveConnection();
+    boolean fresh = plan.phase() != Phase.BETWEEN
+        && FaultCells.forPhaseAndKind(plan.phase(), plan.kind()).needsFreshConnection();
+    if (fresh) {
+      // reset_peer sends RST only on a link opened while it is present
+      client.disconnect();
+      live = OptionalLong.empty();
+    }
+    nemesis.arm(
+        plan,
+        prepared.persistent(),
+        request.encodedLength(),
+        prepared.responseLengths().get(request.index()),
+        live);
+  }
+
+  /** The branch paths the lock verbs name: brz serve needs a real branch at each. */
+  static Set<String> branches(List<Request> requests) {
+    Set<String> branches = new TreeSet<>();
+    for (Request request : requests) {
+      if (request.verb().startsWith("Branch.")) {
+        branches.add(request.arg(0));
+      }
+    }
+    return branches;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      deleteQuietly(proxy);
+      server.close();
+      toxiproxy.close();
+    }
+  }
+
+  private static void deleteQuietly(Proxy proxy) {
+    if (proxy == null) {
+      return;
+    }
+    try {
+      proxy.delete();
+    } catch (IOException e) {
+      // the provider's close takes the proxy with it where it owns the server
+    }
+  }
+}

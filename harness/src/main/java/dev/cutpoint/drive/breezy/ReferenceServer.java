@@ -1,0 +1,110 @@
+package dev.cutpoint.drive.breezy;
+
+import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.history.Journal;
+import dev.cutpoint.history.ServerState;
+import dev.cutpoint.server.MemoryStore;
+import dev.cutpoint.server.ServerConfig;
+import dev.cutpoint.server.SmartServer;
+import dev.cutpoint.server.VfsError;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The reference server (in memory, loopback, with its journal) as the server of the {@code
+ * breezy-client} target. Branch locks need no branch on disk there.
+ */
+final class ReferenceServer implements CaseServer {
+
+  private static final Duration QUIET_DEADLINE = Duration.ofSeconds(3);
+  private static final Duration RESTART_WAIT = Duration.ofSeconds(2);
+
+  private final SmartServer server;
+
+  private ReferenceServer(SmartServer server) {
+    this.server = server;
+  }
+
+  /** Starts the server, with the {@code server-executes-partial} switch when the mutant says so. */
+  static ReferenceServer start(Mutant mutant) throws IOException {
+    ServerConfig config = ServerConfig.loopback();
+    return new ReferenceServer(SmartServer.start(
+        new MemoryStore(), mutant.serverExecutesPartial() ? config.executingPartialMessages() : config));
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return server.address();
+  }
+
+  @Override
+  public boolean hasJournal() {
+    return true;
+  }
+
+  @Override
+  public boolean hasInsertStream() {
+    return true;
+  }
+
+  /** SPEC §3.3: it runs a request only after its terminal byte. */
+  @Override
+  public boolean answersIncompleteMessages() {
+    return false;
+  }
+
+  @Override
+  public void reset(ServerState initial, Set<String> branches) throws IOException {
+    try {
+      server.reset(initial);
+    } catch (VfsError e) {
+      throw new IOException("the reference server could not be reset", e);
+    }
+  }
+
+  @Override
+  public Optional<Journal> journal() {
+    return Optional.of(server.journal().snapshot());
+  }
+
+  @Override
+  public ServerState state(Set<String> branches) throws IOException {
+    try {
+      return server.state();
+    } catch (VfsError e) {
+      throw new IOException("the reference server could not list its state", e);
+    }
+  }
+
+  @Override
+  public int restart() {
+    int open = server.openConnections();
+    return open - server.gracefulRestart(RESTART_WAIT);
+  }
+
+  @Override
+  public void awaitQuiet() {
+    long deadline = System.nanoTime() + QUIET_DEADLINE.toNanos();
+    while (server.openConnections() > 0) {
+      if (System.nanoTime() - deadline > 0) {
+        server.gracefulRestart(Duration.ofSeconds(1));
+        return;
+      }
+      LockSupport.parkNanos(20_000);
+    }
+  }
+
+  @Override
+  public String description() {
+    return "the reference server at " + server.address().getHostString() + ":" + server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
