@@ -179,8 +179,12 @@ public final class FaultMatrix {
     List<Integer> toShrink = new ArrayList<>();
     if (settings.minimize()) {
       Set<String> chosen = new HashSet<>();
+      ExpectedFindings expected = ExpectedFindings.reviewed();
       for (int i = 0; i < ran.size(); i++) {
-        if (ran.get(i) instanceof CaseResult result && result.violated()) {
+        // a violation a reviewed finding explains needs no counterexample: shrinking it is wasted time
+        if (ran.get(i) instanceof CaseResult result && result.violated()
+            && result.verdict().violations().stream()
+                .anyMatch(v -> expected.covering(first.name(), result.cell(), v.invariant()).isEmpty())) {
           CaseSpec spec = planned.get(i);
           String key = spec.cell().id() + "/" + spec.persistent() + "/" + result.firstViolated().orElseThrow();
           if (chosen.add(key)) {

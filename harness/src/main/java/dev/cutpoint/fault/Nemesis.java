@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Breaks the connection as a {@link FaultPlan} says, through toxiproxy-java only (SPEC §4.1, §5):
@@ -59,6 +60,9 @@ public final class Nemesis {
   private static final long SLICE_DELAY_MICROS = 20;
   /** Slices per message for SLICE: enough to cut every part, few enough to keep a MiB body fast. */
   private static final long SLICES_PER_MESSAGE = 16;
+  /** Binds of a toggled proxy's port before the toggle fails, and the pause between them. */
+  private static final int ENABLE_ATTEMPTS = 10;
+  private static final long ENABLE_PAUSE_NANOS = 50_000_000;
   /** Added per chunk each way for LATENCY. */
   private static final long LATENCY_MILLIS = 2;
 
@@ -144,11 +148,30 @@ public final class Nemesis {
       }
       case PROXY_TOGGLE -> {
         proxy.disable();
-        proxy.enable();
+        enableAgain();
         yield "proxy " + proxy.getName() + " disabled and enabled";
       }
       case TOXIC -> applyToxic();
     };
+  }
+
+  /**
+   * Enables the proxy after a toggle. Binding its port again fails now and then for a moment
+   * ("address already in use": seen in about one toggle in sixty when brz serve restarts on the
+   * same machine, gone 50 ms later), so the bind is retried a few times before the toggle fails.
+   */
+  private void enableAgain() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        proxy.enable();
+        return;
+      } catch (IOException e) {
+        if (attempt == ENABLE_ATTEMPTS) {
+          throw e;
+        }
+        LockSupport.parkNanos(ENABLE_PAUSE_NANOS);
+      }
+    }
   }
 
   private String applyToxic() throws IOException {

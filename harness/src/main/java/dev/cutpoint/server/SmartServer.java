@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +36,12 @@ public final class SmartServer implements AutoCloseable {
   private final RequestExecutor executor;
   private final ServerConfig config;
   private final Map<ServerConnection, Thread> connections = new ConcurrentHashMap<>();
+  /**
+   * Every connection thread not yet joined. A thread leaves {@link #connections} in its last
+   * lines and is still alive for a moment after; close() must wait for it too, or a thread outlives
+   * the server.
+   */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicLong connectionCounter = new AtomicLong();
   private final Thread acceptor;
   private volatile boolean closed;
@@ -131,6 +138,8 @@ public final class SmartServer implements AutoCloseable {
         }
       }, "cutpoint-server-" + port() + "-" + connection.id());
       thread.setDaemon(true);
+      threads.removeIf(t -> !t.isAlive());
+      threads.add(thread);
       connections.put(connection, thread);
       if (closed) {
         connection.shutdown();
@@ -152,7 +161,7 @@ public final class SmartServer implements AutoCloseable {
     join(acceptor, deadline);
     List<Map.Entry<ServerConnection, Thread>> open = new ArrayList<>(connections.entrySet());
     open.forEach(entry -> entry.getKey().shutdown());
-    open.forEach(entry -> join(entry.getValue(), deadline));
+    threads.forEach(thread -> join(thread, deadline));
   }
 
   private static boolean join(Thread thread, long deadlineNanos) {

@@ -76,9 +76,7 @@ class ServeCommandTest {
         .redirectErrorStream(true)
         .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String banner = out.readLine();
-    Matcher port = Pattern.compile("on bzr://127\\.0\\.0\\.1:(\\d+)/").matcher(banner);
-    assertThat(port.find()).as(banner).isTrue();
+    Matcher port = banner(out);
     try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port.group(1)))) {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write(MessageEncoder.encode(Message.request("get", "a.txt")));
@@ -102,5 +100,22 @@ class ServeCommandTest {
     }
     assertThat(lines).anyMatch(l -> l.matches("connection c1 from 127\\.0\\.0\\.1:\\d+ closed: server shutdown"));
     assertThat(lines).last().isEqualTo("stopped");
+  }
+
+  /**
+   * The serve banner's port. Lines before it are the JVM's own (a JAVA_TOOL_OPTIONS notice, a VM
+   * warning), which a CI machine may print on the merged stream.
+   */
+  private static Matcher banner(BufferedReader out) throws IOException {
+    Pattern banner = Pattern.compile("on bzr://127\\.0\\.0\\.1:(\\d+)/");
+    List<String> before = new ArrayList<>();
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      Matcher port = banner.matcher(line);
+      if (port.find()) {
+        return port;
+      }
+      before.add(line);
+    }
+    throw new AssertionError("serve ended without its banner; it said: " + before);
   }
 }

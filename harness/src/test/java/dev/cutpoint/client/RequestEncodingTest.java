@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutpoint.verbs.VerbClass;
 import dev.cutpoint.wire.ByteString;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,13 +65,17 @@ class RequestEncodingTest {
     }
   }
 
+  /** From the test resources' copy of shared/vectors: a fresh clone has no ../shared beside it. */
   private static byte[] vector(String name) throws IOException {
-    Path file = Path.of(System.getProperty("cutpoint.shared", "../../shared"), "vectors", "wire-v3.json");
-    for (JsonNode vector : new ObjectMapper().readTree(file.toFile()).get("vectors")) {
+    JsonNode vectors;
+    try (InputStream in = RequestEncodingTest.class.getResourceAsStream("/wire-v3.json")) {
+      vectors = new ObjectMapper().readTree(in).get("vectors");
+    }
+    for (JsonNode vector : vectors) {
       if (vector.get("name").asText().equals(name)) {
         return HexFormat.of().parseHex(vector.get("hex").asText());
       }
     }
-    throw new AssertionError("no vector named " + name + " in " + file);
+    throw new AssertionError("no vector named " + name + " in wire-v3.json");
   }
 }

@@ -5,7 +5,6 @@ import dev.cutpoint.wire.Direction;
 import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.MessageDecoder;
 import dev.cutpoint.wire.MessageEncoder;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,10 +153,8 @@ final class ScriptedServer implements AutoCloseable {
   private void serve(int number, Socket socket, Behaviour behaviour) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     try (socket) {
-      // requests are decoded a byte at a time (bytes after one request belong to the next), so
-      // buffer the socket: a several-MiB body must not stall the client for want of reads
       InputStream raw = socket.getInputStream();
-      InputStream in = new BufferedInputStream(raw, 1 << 16);
+      Requests in = new Requests(raw, got);
       OutputStream out = socket.getOutputStream();
       if (behaviour instanceof CloseOnAccept) {
         return;
@@ -178,7 +177,7 @@ final class ScriptedServer implements AutoCloseable {
       }
       int answered = 0;
       while (true) {
-        Message request = readRequest(number, in, got);
+        Message request = in.next();
         if (request == null) {
           return;
         }
@@ -224,20 +223,34 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** The next complete request, or null at the end of the stream. */
-  private Message readRequest(int number, InputStream in, ByteArrayOutputStream got) throws IOException {
-    MessageDecoder decoder = new MessageDecoder(Direction.REQUEST);
-    byte[] buffer = new byte[1];
-    while (true) {
-      int read = in.read(buffer);
-      if (read < 0) {
-        return null;
+  /**
+   * A connection's requests, decoded from whole reads: a server that decoded a several-MiB body a
+   * byte at a time fell behind the client's timeout on a loaded machine, and looked stalled when
+   * it was only slow. Bytes after one request are the start of the next.
+   */
+  private static final class Requests {
+    private final InputStream in;
+    private final ByteArrayOutputStream got;
+    private final MessageDecoder decoder = new MessageDecoder(Direction.REQUEST);
+    private final Deque<Message> complete = new ArrayDeque<>();
+    private final byte[] buffer = new byte[RECEIVE_BUFFER];
+
+    Requests(InputStream in, ByteArrayOutputStream got) {
+      this.in = in;
+      this.got = got;
+    }
+
+    /** The next complete request, or null at the end of the stream. */
+    Message next() throws IOException {
+      while (complete.isEmpty()) {
+        int read = in.read(buffer);
+        if (read < 0) {
+          return null;
+        }
+        got.write(buffer, 0, read);
+        complete.addAll(decoder.feed(buffer, 0, read));
       }
-      got.write(buffer, 0, read);
-      List<Message> complete = decoder.feed(buffer, 0, read);
-      if (!complete.isEmpty()) {
-        return complete.get(0);
-      }
+      return complete.removeFirst();
     }
   }
 

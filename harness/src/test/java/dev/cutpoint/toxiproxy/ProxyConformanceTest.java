@@ -82,7 +82,7 @@ class ProxyConformanceTest extends ConformanceFixture {
   void resetEnablesEveryProxyAndRemovesEveryToxic() throws Exception {
     Proxied first = proxyTo(ECHO);
     Proxied second = proxyTo(ECHO);
-    first.proxy().toxics().latency("latency", DOWNSTREAM, 1_000);
+    first.proxy().toxics().latency("latency", DOWNSTREAM, 10_000);
     second.proxy().toxics().limitData("limit", UPSTREAM, 1);
     second.proxy().disable();
 
@@ -95,7 +95,8 @@ class ProxyConformanceTest extends ConformanceFixture {
       ClientConnection client = connect(fresh);
       long start = System.nanoTime();
       exchange(client, "clean");
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+      // far below the removed latency, with room for a loaded machine
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
   }
 
