@@ -91,6 +91,8 @@ class Bug819604Test {
 
   @BeforeEach
   void resetServer() throws Exception {
+    // the previous test's client has closed its connection; the server may not have seen it yet
+    awaitServerQuiet();
     server.reset(Workload.initialState());
   }
 
@@ -220,7 +222,10 @@ class Bug819604Test {
     assertThat(responses.get(2).body().utf8()).startsWith("[later]");
   }
 
-  /** Disabling the proxy closes its links; the server side closes as soon as it reads the EOF. */
+  /**
+   * Waits until the server holds no connection: disabling the proxy closes its links, and a closed
+   * client's connection ends, as soon as the server reads the EOF.
+   */
   private static void awaitServerQuiet() {
     long deadline = System.nanoTime() + QUIET.toNanos();
     while (server.openConnections() > 0) {
