@@ -64,7 +64,7 @@ final class Claim {
   private static Path write(CaseResult result) {
     Path relative = CASES.resolve(result.id() + ".json");
     try {
-      CaseFile.of(result, Mutant.NONE).write(RunSettings.root().resolve(relative));
+      CaseFile.of(result, Mutant.NONE).write(RunSettings.system().root().resolve(relative));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the case file of " + result.id(), e);
     }

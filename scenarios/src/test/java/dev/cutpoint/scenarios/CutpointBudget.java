@@ -38,10 +38,10 @@ public final class CutpointBudget implements AroundPropertyHook {
 
   @Override
   public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-    seed = RunSettings.seed().orElseGet(() -> new SecureRandom().nextLong());
-    context.attributes().setTries(rounds(RunSettings.tries()));
+    seed = RunSettings.system().seed().orElseGet(() -> new SecureRandom().nextLong());
+    context.attributes().setTries(rounds(RunSettings.system().tries()));
     context.attributes().setSeed(Long.toString(seed));
-    System.out.println(context.extendedLabel() + ": " + rounds(RunSettings.tries()) + " round(s), seed " + seed
+    System.out.println(context.extendedLabel() + ": " + rounds(RunSettings.system().tries()) + " round(s), seed " + seed
         + " (re-run with -D" + RunSettings.SEED + "=" + seed + ")");
     return property.execute();
   }

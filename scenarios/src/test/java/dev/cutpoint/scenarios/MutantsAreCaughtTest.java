@@ -67,11 +67,11 @@ class MutantsAreCaughtTest {
    * {@code expected}, one of at most two requests: one the minimizer shrank, or one drawn that small.
    */
   private void caught(Mutant mutant, Invariant expected) throws IOException {
-    long seed = RunSettings.seed().orElseGet(() -> new SecureRandom().nextLong());
+    long seed = RunSettings.system().seed().orElseGet(() -> new SecureRandom().nextLong());
     MatrixSettings settings = MatrixSettings.of(seed)
         .withTries(RunSettings.DEFAULT_TRIES)
         .withMutant(mutant)
-        .withToxiproxy(RunSettings.toxiproxy())
+        .withToxiproxy(RunSettings.system().toxiproxy())
         .withOut(reports);
     MatrixResult result = FaultMatrix.run(settings, MatrixListener.NONE);
     List<CaseResult> cases = result.targets().get(0).cases();

@@ -29,6 +29,12 @@ final class ProgressLines implements MatrixListener {
   }
 
   @Override
+  public void targetSkipped(String target, String reason) {
+    finish();
+    out.println("skipped target " + target + ": " + reason);
+  }
+
+  @Override
   public void caseDone(CaseResult result) {
     progress.caseDone(result.violated() ? Outcome.VIOLATION : result.tested() ? Outcome.FIRST_TRY : Outcome.UNDECIDED);
   }

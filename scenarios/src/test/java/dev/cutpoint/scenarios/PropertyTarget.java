@@ -29,7 +29,7 @@ final class PropertyTarget implements AutoCloseable {
   }
 
   static PropertyTarget start() throws IOException {
-    return new PropertyTarget(JavaTarget.start(TargetSettings.defaults().withToxiproxy(RunSettings.toxiproxy())));
+    return new PropertyTarget(JavaTarget.start(TargetSettings.defaults().withToxiproxy(RunSettings.system().toxiproxy())));
   }
 
   /** Runs one drawn case under a fresh id (the property's name) and the property's seed, and judges it. */

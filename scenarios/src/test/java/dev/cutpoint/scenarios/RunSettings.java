@@ -8,15 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code cutpoint.*} system properties Maven hands to the tests (the parent pom sets them; the
  * {@code fault-matrix} profile turns them up), read and checked in one place. A blank value counts
  * as not given; a bad one is a {@link BadRunSetting}.
+ *
+ * @param properties looks a property up ({@code System::getProperty} outside tests)
+ * @param environment looks an environment variable up ({@code TOXIPROXY_URL})
  */
-final class RunSettings {
+record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> environment) {
 
   static final String TRIES = "cutpoint.tries";
+  static final String BREEZY_TRIES = "cutpoint.breezy.tries";
   static final String SEED = "cutpoint.seed";
   static final String TARGETS = "cutpoint.targets";
   static final String BASELINE = "cutpoint.baseline";
@@ -24,30 +29,40 @@ final class RunSettings {
 
   /** The budget of a plain {@code mvn verify}, as in the parent pom. */
   static final int DEFAULT_TRIES = 2;
+  /**
+   * The most cases per cell a Breezy target gets unless {@code cutpoint.breezy.tries} says
+   * otherwise: each of its cases drives Python processes and runs 10–50 times slower than a java
+   * case (measured on 2 cores: 3 to 12 cases/s against 150), so the java target's full budget would
+   * make the nightly run last most of an hour.
+   */
+  static final int BREEZY_DEFAULT_MAX_TRIES = 5;
   /** Everything this build knows whose parts are installed. */
   static final String ALL = "all";
 
-  private RunSettings() {}
+  /** This JVM's system properties and environment. */
+  static RunSettings system() {
+    return new RunSettings(System::getProperty, System::getenv);
+  }
 
   /** Cases per applicable cell of the matrix (and the scale of the properties' budget). */
-  static int tries() {
-    Optional<String> value = value(TRIES);
+  int tries() {
+    return value(TRIES).map(v -> wholeNumber(TRIES, v)).orElse(DEFAULT_TRIES);
+  }
+
+  /**
+   * Cases per applicable cell on the Breezy targets: {@code cutpoint.breezy.tries} when given, else
+   * {@code cutpoint.tries} up to {@link #BREEZY_DEFAULT_MAX_TRIES}.
+   */
+  int breezyTries() {
+    Optional<String> value = value(BREEZY_TRIES);
     if (value.isEmpty()) {
-      return DEFAULT_TRIES;
+      return Math.min(tries(), BREEZY_DEFAULT_MAX_TRIES);
     }
-    try {
-      int tries = Integer.parseInt(value.get().trim());
-      if (tries >= 1) {
-        return tries;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the accepted values
-    }
-    throw new BadRunSetting(TRIES, value.get(), "a whole number of at least 1");
+    return wholeNumber(BREEZY_TRIES, value.get());
   }
 
   /** The run's seed, if one was given (else each run draws one and prints it). */
-  static Optional<Long> seed() {
+  Optional<Long> seed() {
     Optional<String> value = value(SEED);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -60,7 +75,7 @@ final class RunSettings {
   }
 
   /** The targets asked for, in order, without repeats: a comma list of names, or {@code all}. */
-  static List<String> targets() {
+  List<String> targets() {
     String accepted = ALL + ", or a comma-separated list of " + String.join(", ", Targets.NAMES);
     String raw = value(TARGETS).orElse("java");
     List<String> names = new ArrayList<>();
@@ -80,7 +95,7 @@ final class RunSettings {
   }
 
   /** Whether {@code cutpoint.targets} asked for every target ({@code all}) rather than naming them. */
-  static boolean allTargets() {
+  boolean allTargets() {
     return value(TARGETS).map(v -> List.of(v.split(",")).stream().map(String::trim).anyMatch(ALL::equals))
         .orElse(false);
   }
@@ -89,9 +104,9 @@ final class RunSettings {
    * The Toxiproxy to use, if {@code cutpoint.toxiproxy} names one; checked now (as the harness
    * will read it), so that a bad value stops the run before anything starts.
    */
-  static Optional<String> toxiproxy() {
+  Optional<String> toxiproxy() {
     try {
-      ToxiproxyProviders.choose(Optional.empty(), System::getProperty, System::getenv);
+      ToxiproxyProviders.choose(Optional.empty(), properties, environment);
     } catch (ToxiproxyChoiceException e) {
       throw new BadRunSetting(e.setting(), e.getMessage());
     }
@@ -99,7 +114,7 @@ final class RunSettings {
   }
 
   /** A matrix.json of an earlier run to compare with, if given. */
-  static Optional<Path> baseline() {
+  Optional<Path> baseline() {
     Optional<String> value = value(BASELINE);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -116,11 +131,23 @@ final class RunSettings {
   }
 
   /** The repository root (Maven passes it); the working directory's parent outside Maven. */
-  static Path root() {
+  Path root() {
     return value(ROOT).map(Path::of).orElse(Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
   }
 
-  private static Optional<String> value(String property) {
-    return Optional.ofNullable(System.getProperty(property)).filter(v -> !v.isBlank());
+  private static int wholeNumber(String property, String value) {
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= 1) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the accepted values
+    }
+    throw new BadRunSetting(property, value, "a whole number of at least 1");
+  }
+
+  private Optional<String> value(String property) {
+    return Optional.ofNullable(properties.apply(property)).filter(v -> !v.isBlank());
   }
 }

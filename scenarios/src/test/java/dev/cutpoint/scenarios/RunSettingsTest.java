@@ -1,0 +1,111 @@
+package dev.cutpoint.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutpoint.drive.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code cutpoint.*} properties: defaults, accepted values, and a one-line error for each bad one. */
+class RunSettingsTest {
+
+  @TempDir
+  Path root;
+
+  private RunSettings with(String... keysAndValues) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put(RunSettings.ROOT, root.toString());
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return new RunSettings(properties::get, name -> null);
+  }
+
+  @Test
+  void blankValuesMeanTheDefaultsOfMvnVerify() {
+    RunSettings settings = with("cutpoint.tries", "", "cutpoint.seed", " ", "cutpoint.targets", "",
+        "cutpoint.toxiproxy", "", "cutpoint.baseline", "");
+    assertThat(settings.tries()).isEqualTo(2);
+    assertThat(settings.breezyTries()).isEqualTo(2);
+    assertThat(settings.seed()).isEmpty();
+    assertThat(settings.targets()).containsExactly("java");
+    assertThat(settings.allTargets()).isFalse();
+    assertThat(settings.toxiproxy()).isEmpty();
+    assertThat(settings.baseline()).isEmpty();
+    assertThat(settings.root()).isEqualTo(root);
+  }
+
+  @Test
+  void givenValuesAreRead() throws Exception {
+    Path old = Files.writeString(root.resolve("old.json"), "{}");
+    RunSettings settings = with("cutpoint.tries", "60", "cutpoint.seed", "-42", "cutpoint.targets", "java, all",
+        "cutpoint.toxiproxy", "http://127.0.0.1:8474", "cutpoint.baseline", "old.json");
+    assertThat(settings.tries()).isEqualTo(60);
+    assertThat(settings.breezyTries()).as("the Breezy targets' default share").isEqualTo(5);
+    assertThat(with("cutpoint.tries", "60", "cutpoint.breezy.tries", "12").breezyTries()).isEqualTo(12);
+    assertThat(settings.seed()).contains(-42L);
+    assertThat(settings.targets()).as("java, then every other target once").containsExactlyElementsOf(Targets.NAMES);
+    assertThat(settings.allTargets()).isTrue();
+    assertThat(with("cutpoint.targets", "breezy,java,breezy").targets()).containsExactly("breezy", "java");
+    assertThat(settings.toxiproxy()).contains("http://127.0.0.1:8474");
+    assertThat(settings.baseline()).contains(old);
+  }
+
+  @Test
+  void toxiproxyUrlFromTheEnvironmentIsCheckedToo() {
+    RunSettings settings = new RunSettings(name -> null, name -> name.equals("TOXIPROXY_URL") ? "ftp://x" : null);
+    assertThatThrownBy(settings::toxiproxy)
+        .isInstanceOf(BadRunSetting.class)
+        .hasMessageStartingWith("TOXIPROXY_URL: 'ftp://x'");
+  }
+
+  @Test
+  void eachBadValueIsOneLineNamingThePropertyAndWhatIsAccepted() {
+    List<Map.Entry<String, String>> bad = List.of(
+        Map.entry("cutpoint.tries", "0"),
+        Map.entry("cutpoint.tries", "many"),
+        Map.entry("cutpoint.breezy.tries", "-3"),
+        Map.entry("cutpoint.seed", "0x1f"),
+        Map.entry("cutpoint.targets", "java,brz"),
+        Map.entry("cutpoint.targets", ""),
+        Map.entry("cutpoint.toxiproxy", "docker"),
+        Map.entry("cutpoint.baseline", "missing.json"));
+    for (Map.Entry<String, String> entry : bad) {
+      RunSettings settings = with(entry.getKey(), entry.getValue());
+      Optional<BadRunSetting> error = failure(settings, entry.getKey());
+      if (entry.getKey().equals("cutpoint.targets") && entry.getValue().isEmpty()) {
+        assertThat(error).as("a blank list is the default").isEmpty();
+        continue;
+      }
+      assertThat(error).as("%s=%s", entry.getKey(), entry.getValue()).get().satisfies(e -> {
+        assertThat(e.property()).isEqualTo(entry.getKey());
+        assertThat(e.getMessage()).startsWith(entry.getKey() + ": ").contains("accepted").doesNotContain("\n");
+        assertThat(e.getStackTrace()).as("the message is the whole story").isEmpty();
+      });
+    }
+  }
+
+  private static Optional<BadRunSetting> failure(RunSettings settings, String property) {
+    try {
+      switch (property) {
+        case "cutpoint.tries" -> settings.tries();
+        case "cutpoint.breezy.tries" -> settings.breezyTries();
+        case "cutpoint.seed" -> settings.seed();
+        case "cutpoint.targets" -> settings.targets();
+        case "cutpoint.toxiproxy" -> settings.toxiproxy();
+        case "cutpoint.baseline" -> settings.baseline();
+        default -> throw new IllegalArgumentException(property);
+      }
+      return Optional.empty();
+    } catch (BadRunSetting e) {
+      return Optional.of(e);
+    }
+  }
+}
