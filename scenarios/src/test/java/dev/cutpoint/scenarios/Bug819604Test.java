@@ -91,6 +91,8 @@ class Bug819604Test {
 
   @BeforeEach
   void resetServer() throws Exception {
+    // the previous test's client has closed, but the server may not have read its EOF yet
+    awaitServerQuiet();
     server.reset(Workload.initialState());
   }
 
@@ -220,7 +222,7 @@ class Bug819604Test {
     assertThat(responses.get(2).body().utf8()).startsWith("[later]");
   }
 
-  /** Disabling the proxy closes its links; the server side closes as soon as it reads the EOF. */
+  /** Closed links (a disabled proxy, a closed client) end on the server as soon as it reads the EOF. */
   private static void awaitServerQuiet() {
     long deadline = System.nanoTime() + QUIET.toNanos();
     while (server.openConnections() > 0) {
