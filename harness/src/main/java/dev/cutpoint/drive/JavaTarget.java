@@ -118,15 +118,7 @@ public final class JavaTarget implements Target {
 
   @Override
   public String toxiproxyVersion() {
-    String answer;
-    try {
-      answer = toxiproxy.client().version();
-    } catch (IOException e) {
-      return "unknown (" + e.getMessage() + ")";
-    }
-    // Toxiproxy 2.x answers {"version": "..."}, older servers the bare string
-    java.util.regex.Matcher json = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
-    return json.find() ? json.group(1) : answer.trim();
+    return toxiproxy.version();
   }
 
   @Override

@@ -30,6 +30,15 @@ public interface ToxiproxyProvider extends AutoCloseable {
 
   ToxiproxyClient client();
 
+  /** The server's version as its API reports it, JSON or plain text alike; "unknown (why)" if it will not say. */
+  default String version() {
+    try {
+      return ServerVersion.fetch(url());
+    } catch (ToxiproxyUnavailableException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
   /** The host proxies dial to reach a service the harness runs on this machine. */
   default String upstreamHost() {
     return "127.0.0.1";

@@ -90,6 +90,8 @@ class ToxiproxyProvidersTest {
     try (ToxiproxyProvider provider = new ToxiproxyChoice.Embedded().open()) {
       url = provider.url();
       assertThat(provider.client().version()).contains(EmbeddedToxiproxy.VERSION);
+      // the API answers {"version": ...}; the provider gives the bare version to reports
+      assertThat(provider.version()).isEqualTo(EmbeddedToxiproxy.VERSION);
       assertThat(provider.description()).startsWith("embedded");
     }
     assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close())

@@ -91,7 +91,7 @@ class Bug819604Test {
 
   @BeforeEach
   void resetServer() throws Exception {
-    // the previous test's client has closed its connection; the server may not have seen it yet
+    // the previous test's client has closed, but the server may not have read its EOF yet
     awaitServerQuiet();
     server.reset(Workload.initialState());
   }
@@ -222,10 +222,7 @@ class Bug819604Test {
     assertThat(responses.get(2).body().utf8()).startsWith("[later]");
   }
 
-  /**
-   * Waits until the server holds no connection: disabling the proxy closes its links, and a closed
-   * client's connection ends, as soon as the server reads the EOF.
-   */
+  /** Closed links (a disabled proxy, a closed client) end on the server as soon as it reads the EOF. */
   private static void awaitServerQuiet() {
     long deadline = System.nanoTime() + QUIET.toNanos();
     while (server.openConnections() > 0) {

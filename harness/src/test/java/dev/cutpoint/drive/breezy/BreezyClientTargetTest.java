@@ -106,8 +106,25 @@ class BreezyClientTargetTest {
     assertThat(stream.violated()).as(describe(stream)).isFalse();
   }
 
+  /** The stream as Breezy sends it (one part per chunk, its header) is what the journal hashed. */
   @Test
   @Order(4)
+  void aSlicedBodyStreamArrivesOnceAsTheBytesTheHarnessComputed() throws Exception {
+    CaseResult sliced = slice.run(spec("bc-stream-sliced", Phase.WRITE, FaultKind.SLICE, 0, Delivery.PROXY_TOGGLE,
+        RequestDraft.stream("t0", List.of("f1", "e/f2"), List.of(3000, 40))));
+
+    Request request = sliced.record().scenario().requests().get(0);
+    assertThat(sliced.record().calls().get(0).attempts()).singleElement()
+        .satisfies(a -> assertThat(a.bytesWritten()).isEqualTo(request.encodedLength()));
+    assertThat(sliced.record().journal().orElseThrow().entries())
+        .filteredOn(e -> e.requestSha256().equals(request.sha256()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.verb()).isEqualTo("insert_stream"));
+    assertThat(sliced.violated()).as(describe(sliced)).isFalse();
+  }
+
+  @Test
+  @Order(5)
   void aGetCutBeforeItsResponseArgumentsIsResent() throws Exception {
     CaseResult early = slice.run(spec("bc-get-early", Phase.READ, FaultKind.CLOSE, 0.0, Delivery.PROXY_TOGGLE,
         RequestDraft.plain("get", VerbClass.READ, "f0")));
@@ -118,7 +135,7 @@ class BreezyClientTargetTest {
 
   /** Finding: a cut inside the body is outside Breezy's resend window, and wedges its medium. */
   @Test
-  @Order(5)
+  @Order(6)
   void aGetCutInsideItsBodyIsNotResentAndWedgesTheMedium() throws Exception {
     CaseResult late = slice.run(spec("bc-get-late", 0, Phase.READ, FaultKind.CLOSE, 0.95, Delivery.PROXY_TOGGLE,
         RequestDraft.plain("get", VerbClass.READ, "f0"),
@@ -135,7 +152,7 @@ class BreezyClientTargetTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theSlicePassesOnTheReviewedFindingsAndFailsWithoutThem() {
     MatrixResult reviewed = slice.result(ExpectedFindings.reviewed());
     MatrixResult unreviewed = slice.result(ExpectedFindings.none());
