@@ -10,8 +10,8 @@ import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.TargetResult;
-import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.MatrixReport;
 import java.io.IOException;
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
  * The fault matrix as Maven runs it (SPEC §2, §6, §9): {@code mvn verify} with the small budget of
  * the parent pom, {@code mvn verify -Pfault-matrix} with the full one. Settings come from the
  * {@code cutpoint.*} system properties (the Breezy targets, whose cases run 10–50 times slower,
- * get {@code cutpoint.breezy.tries} cases per cell: by default {@code cutpoint.tries}, at most 5);
- * the report goes to {@code reports/target/fault-matrix/}
- * under the repository root, written before anything is asserted, so that it is there when the
- * build fails; each violation is printed with its invariant, the case in three lines and the
- * command that replays it. The run fails on any violated invariant that no reviewed finding covers,
- * on any applicable cell left uncovered, and on any case the harness could not run.
+ * get {@code cutpoint.breezy.tries} cases per cell: by default {@code cutpoint.tries}, at most 5).
+ * The report goes to {@code reports/target/fault-matrix/} under the repository root, written
+ * before anything is asserted, so that it is there when the build fails; each violation is printed
+ * with its invariant, the case in three lines and the command that replays it. The run fails on
+ * any violated invariant that no reviewed finding covers, on any applicable cell left uncovered,
+ * and on any case the harness could not run.
  */
 class FaultMatrixIT {
 
