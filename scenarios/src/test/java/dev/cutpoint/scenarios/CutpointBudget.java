@@ -8,9 +8,9 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Gives every property its budget and seed from the Maven run: {@code cutpoint.tries} rounds (a
- * round injects each claimed fault once, so the small default of {@code mvn verify} already covers
- * every phase × kind), and {@code cutpoint.seed} when given, else a fresh seed that is printed, so
+ * Gives every property its budget and seed from the Maven run: {@code cutpoint.tries} rounds, at
+ * most {@link #MAX_ROUNDS} (a round injects each claimed fault once, so the small default of
+ * {@code mvn verify} already covers every phase × kind), and {@code cutpoint.seed} when given, else a fresh seed that is printed, so
  * that a failure can be re-run exactly with {@code -Dcutpoint.seed=…}.
  */
 public final class CutpointBudget implements AroundPropertyHook {
