@@ -76,7 +76,7 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--baseline", paramLabel = "OLD.json", description = "A matrix.json of an earlier run to compare with.")
   Path baseline;
 
-  @Option(names = "--workers", paramLabel = "W", description = "Cases run at once (default: two per core, at most 8).")
+  @Option(names = "--workers", paramLabel = "W", description = "Cases run at once (default: four per core, at most 8).")
   Integer workers;
 
   @Option(names = "--no-minimize", description = "Do not shrink violating cases.")
