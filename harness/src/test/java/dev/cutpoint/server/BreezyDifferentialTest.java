@@ -10,6 +10,7 @@ import dev.cutpoint.drive.breezy.ByteText;
 import dev.cutpoint.drive.breezy.CallOutcome;
 import dev.cutpoint.drive.breezy.ClientSettings;
 import dev.cutpoint.drive.breezy.ConnectionGate;
+import dev.cutpoint.drive.breezy.InstalledBreezy;
 import dev.cutpoint.drive.breezy.ServedState;
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.StateEntry;

@@ -3,6 +3,7 @@ package dev.cutpoint.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.InstalledBreezy;
 import dev.cutpoint.verbs.Verb;
 import dev.cutpoint.verbs.Verbs;
 import java.io.IOException;

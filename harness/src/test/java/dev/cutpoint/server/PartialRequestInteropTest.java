@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BrzServe;
+import dev.cutpoint.drive.breezy.InstalledBreezy;
 import dev.cutpoint.drive.breezy.ServedState;
 import dev.cutpoint.history.ServerState;
 import dev.cutpoint.wire.BList;

@@ -4,11 +4,11 @@ package dev.cutpoint.drive.breezy;
  * The Breezy these tests run against. A missing Breezy fails them rather than skipping them: the
  * README's commands install it ({@code .ci/install}), and a skipped interop test proves nothing.
  */
-final class InstalledBreezy {
+public final class InstalledBreezy {
 
   private InstalledBreezy() {}
 
-  static BreezyInstallation require() {
+  public static BreezyInstallation require() {
     BreezyInstallation installation = BreezyInstallation.system();
     try {
       installation.version();
