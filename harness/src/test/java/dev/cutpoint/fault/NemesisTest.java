@@ -185,6 +185,9 @@ class NemesisTest {
     client.close();
 
     assertThat(nemesis.injection(attempts).fired()).isTrue();
+    // the proxy may close the client's side before the server has even accepted its side: "quiet"
+    // alone could be seen before the server got the message, so wait for the execution first
+    assertThat(eventuallyJournalled(server)).isTrue();
     assertThat(eventuallyQuiet(server)).isTrue();
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
   }
@@ -342,6 +345,14 @@ class NemesisTest {
     SmartServer server = server();
     Nemesis nemesis = new Nemesis(proxyTo(server.port()), Optional.empty());
     assertThat(nemesis.injection(List.of()).fired()).isFalse();
+  }
+
+  private static boolean eventuallyJournalled(SmartServer server) {
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.journal().snapshot().entries().isEmpty() && System.nanoTime() < end) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+    return !server.journal().snapshot().entries().isEmpty();
   }
 
   private static boolean eventuallyQuiet(SmartServer server) {
