@@ -3,45 +3,24 @@ package dev.cutpoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.client.BreezyServe;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CallCommandTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream realOut;
-  private PrintStream realErr;
-
-  @BeforeEach
-  void capture() {
-    realOut = System.out;
-    realErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
 
   private void assertOneLineError(String containing) {
@@ -102,15 +81,15 @@ class CallCommandTest {
 
       assertThat(Main.run("call", url, "put", "a.txt", "", "--body-file", body.toString())).isEqualTo(0);
       assertThat(out()).isEqualTo("(b'ok',)\n");
-      out.reset();
+      console.clear();
 
       assertThat(Main.run("call", url, "get", "a.txt")).isEqualTo(0);
       assertThat(out()).isEqualTo("(b'ok',)\nhello world");
-      out.reset();
+      console.clear();
 
       assertThat(Main.run("call", url, "hello", "--no-retry")).isEqualTo(0);
       assertThat(out()).isEqualTo("(b'ok', b'2')\n");
-      out.reset();
+      console.clear();
 
       assertThat(Main.run("call", url, "get", "missing.txt")).isEqualTo(1);
       assertOneLineError("NoSuchFile");

@@ -16,15 +16,11 @@ import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.Phase;
 import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.verbs.VerbClass;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The matrix, replay and reproduce commands: their stories, exit codes and one-line errors. */
@@ -32,31 +28,14 @@ class DriveCommandsTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream realOut;
-  private PrintStream realErr;
-
-  @BeforeEach
-  void capture() {
-    realOut = System.out;
-    realErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private void assertOneLineError(String... containing) {
-    String text = err.toString(StandardCharsets.UTF_8);
+    String text = console.err();
     assertThat(text).startsWith("cutpoint: ").contains(containing).endsWith("\n");
     assertThat(text.strip()).doesNotContain("\n");
   }
@@ -82,7 +61,7 @@ class DriveCommandsTest {
   void reproduceRefusesUnknownScenariosAndTargets() {
     assertThat(Main.run("reproduce", "bug-1")).isEqualTo(2);
     assertOneLineError("unknown scenario 'bug-1'", "accepted: bug-819604");
-    err.reset();
+    console.clear();
     assertThat(Main.run("reproduce", "bug-819604", "--target", "breezy-x")).isEqualTo(2);
     assertOneLineError("unknown target 'breezy-x'", "accepted: java");
   }
@@ -91,17 +70,17 @@ class DriveCommandsTest {
   void matrixRefusesBadArgumentsNamingTheAcceptedValues() {
     assertThat(Main.run("matrix", "--tries", "0")).isEqualTo(2);
     assertOneLineError("--tries must be at least 1");
-    err.reset();
+    console.clear();
     assertThat(Main.run("matrix", "--mutant", "resend-some")).isEqualTo(2);
     assertOneLineError("--mutant", "accepted: none, resend-all, resend-none, resend-started-stream, resend-forever,"
         + " no-timeout, server-executes-partial");
-    err.reset();
+    console.clear();
     assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
     assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, all");
-    err.reset();
+    console.clear();
     assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
     assertOneLineError("many");
-    err.reset();
+    console.clear();
     assertThat(Main.run("matrix", "--baseline", dir.resolve("none.json").toString())).isEqualTo(2);
     assertOneLineError("--baseline", "is not a file");
   }
@@ -125,7 +104,7 @@ class DriveCommandsTest {
       assertThat(files.count()).isEqualTo(read.cases().size());
     }
 
-    out.reset();
+    console.clear();
     String id = read.cases().get(0).id();
     assertThat(Main.run("replay", report.resolve("matrix.json").toString(), "--case", id)).isZero();
     assertThat(out()).contains("case " + id).contains("verdict: passed (as recorded)");
@@ -153,7 +132,7 @@ class DriveCommandsTest {
   void replayRefusesAMissingOrMalformedFile() throws Exception {
     assertThat(Main.run("replay", dir.resolve("missing.json").toString())).isEqualTo(2);
     assertOneLineError("missing.json", "no such file");
-    err.reset();
+    console.clear();
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "[1, 2]");
     assertThat(Main.run("replay", bad.toString())).isEqualTo(2);
