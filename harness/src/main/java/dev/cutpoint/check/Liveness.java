@@ -4,8 +4,10 @@ import dev.cutpoint.history.Call;
 import dev.cutpoint.history.OutcomeKind;
 
 /**
- * I6. Evidence: each call's elapsed time against its timeout, and the probe call the driver makes
- * after the sequence with the fault cleared: it must get a reply.
+ * I6. Evidence: each call's elapsed time against its timeout (on the client's clock, which the
+ * harness owns where it can, so that a slow machine is no evidence), whether the harness had to end
+ * a call that would have waited for ever, and the probe call the driver makes after the sequence
+ * with the fault cleared: it must get a reply.
  */
 final class Liveness implements InvariantCheck {
 
@@ -18,7 +20,10 @@ final class Liveness implements InvariantCheck {
   public void check(CaseFacts facts, Findings findings) {
     facts.calls.forEach(
         (index, call) -> {
-          if (call.elapsedMillis() > call.timeoutMillis()) {
+          if (call.hung().isPresent()) {
+            findings.violation(
+                Invariant.I6, index, facts.describe(index) + " would not end: " + call.hung().get());
+          } else if (call.elapsedMillis() > call.timeoutMillis()) {
             findings.violation(
                 Invariant.I6,
                 index,

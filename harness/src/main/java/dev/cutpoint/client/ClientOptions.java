@@ -16,20 +16,23 @@ import java.util.Optional;
  * @param headers the headers of every request (Breezy sends its version; empty matches the
  *     captured vectors)
  * @param maxResponseSize the largest response accepted before it is a protocol error
+ * @param clock what the timeout is measured on: {@link CallClock#SYSTEM}, or the harness's
+ *     {@link ManualClock} (SPEC §5.4)
  */
 public record ClientOptions(
     RetryPolicy policy,
     boolean noRetry,
     Optional<Duration> timeout,
     BDict headers,
-    int maxResponseSize) {
+    int maxResponseSize,
+    CallClock clock) {
 
   /** On by default, so that a black-holed connection never hangs a call (SPEC §3.4). */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   public ClientOptions {
-    if (policy == null || timeout == null || headers == null) {
-      throw new IllegalArgumentException("policy, timeout and headers are required");
+    if (policy == null || timeout == null || headers == null || clock == null) {
+      throw new IllegalArgumentException("policy, timeout, headers and clock are required");
     }
     timeout.ifPresent(
         t -> {
@@ -45,31 +48,37 @@ public record ClientOptions(
         false,
         Optional.of(DEFAULT_TIMEOUT),
         BDict.EMPTY,
-        MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE);
+        MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE,
+        CallClock.SYSTEM);
   }
 
   public ClientOptions withPolicy(RetryPolicy newPolicy) {
-    return new ClientOptions(newPolicy, noRetry, timeout, headers, maxResponseSize);
+    return new ClientOptions(newPolicy, noRetry, timeout, headers, maxResponseSize, clock);
   }
 
   public ClientOptions withNoRetry(boolean newNoRetry) {
-    return new ClientOptions(policy, newNoRetry, timeout, headers, maxResponseSize);
+    return new ClientOptions(policy, newNoRetry, timeout, headers, maxResponseSize, clock);
   }
 
   public ClientOptions withTimeout(Duration newTimeout) {
-    return new ClientOptions(policy, noRetry, Optional.of(newTimeout), headers, maxResponseSize);
+    return new ClientOptions(policy, noRetry, Optional.of(newTimeout), headers, maxResponseSize, clock);
   }
 
   /** The {@code no-timeout} mutant: a black-holed connection hangs the call. */
   public ClientOptions withoutTimeout() {
-    return new ClientOptions(policy, noRetry, Optional.empty(), headers, maxResponseSize);
+    return new ClientOptions(policy, noRetry, Optional.empty(), headers, maxResponseSize, clock);
   }
 
   public ClientOptions withHeaders(BDict newHeaders) {
-    return new ClientOptions(policy, noRetry, timeout, newHeaders, maxResponseSize);
+    return new ClientOptions(policy, noRetry, timeout, newHeaders, maxResponseSize, clock);
+  }
+
+  /** Timeouts measured on {@code newClock} (the harness's {@link ManualClock} in the matrix). */
+  public ClientOptions withClock(CallClock newClock) {
+    return new ClientOptions(policy, noRetry, timeout, headers, maxResponseSize, newClock);
   }
 
   public ClientOptions withMaxResponseSize(int newMaxResponseSize) {
-    return new ClientOptions(policy, noRetry, timeout, headers, newMaxResponseSize);
+    return new ClientOptions(policy, noRetry, timeout, headers, newMaxResponseSize, clock);
   }
 }

@@ -13,7 +13,7 @@ public final class SmartClient implements Closeable {
   private final AttemptListener listener;
 
   public SmartClient(Connector connector, ClientOptions options, AttemptListener listener) {
-    this.medium = new SocketMedium(connector, options.timeout());
+    this.medium = new SocketMedium(connector, options.timeout(), options.clock());
     this.options = options;
     this.listener = listener;
   }

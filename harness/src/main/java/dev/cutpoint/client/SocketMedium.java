@@ -19,19 +19,23 @@ import java.util.Optional;
  * <p>Unlike Breezy's, every wait is bounded by the timeout: a read that gets no byte and a write
  * that gets no byte accepted for that long fail with {@link SocketTimeoutException}. Writes need
  * the bound too: a peer that stops reading fills the socket buffers and blocks a large request.
+ * The timeout is measured on the options' {@link CallClock}; every wait tells the clock how to wake
+ * it, so that a harness moving a {@link ManualClock} ends a hopeless wait at once, without polling.
  */
 final class SocketMedium implements Closeable {
 
   private final Connector connector;
   private final Optional<Duration> timeout;
+  private final CallClock clock;
   private Connection connection;
   private Selector selector;
   /** Response bytes that arrived before the request was complete; {@link #read} returns them first. */
   private ByteBuffer early;
 
-  SocketMedium(Connector connector, Optional<Duration> timeout) {
+  SocketMedium(Connector connector, Optional<Duration> timeout, CallClock clock) {
     this.connector = connector;
     this.timeout = timeout;
+    this.clock = clock;
   }
 
   /** Whether a connection is open (it may still be dead: only using it tells). */
@@ -42,7 +46,9 @@ final class SocketMedium implements Closeable {
   /** The open connection, connecting first if there is none. */
   Connection connection() throws IOException {
     if (connection == null) {
-      Connection fresh = connector.connect(timeout);
+      // a manual clock cannot end a connect; nothing the harness injects stalls one, so only real
+      // time bounds it, and the harness's own safety net beyond that
+      Connection fresh = connector.connect(clock == CallClock.SYSTEM ? timeout : Optional.empty());
       try {
         fresh.channel().configureBlocking(false);
         selector = Selector.open();
@@ -114,14 +120,15 @@ final class SocketMedium implements Closeable {
   private void await(int operation, String what) throws IOException {
     SelectionKey key = connection.channel().keyFor(selector);
     key.interestOps(operation);
-    try {
-      long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
-      // select may return early with nothing ready (a wakeup); only the deadline means a stall
-      while (selector.select(millisUntil(deadline)) == 0) {
+    long deadline = timeout.map(t -> clock.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+    try (CallClock.Wait registered = clock.startWait(deadline, selector::wakeup)) {
+      // select returns early with nothing ready on a wakeup (the clock moved); only the deadline
+      // means a stall
+      while (selector.select(clock.blockMillis(deadline)) == 0) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedIOException("interrupted waiting to " + what + " on " + connection);
         }
-        if (timeout.isPresent() && System.nanoTime() - deadline >= 0) {
+        if (timeout.isPresent() && clock.nanoTime() - deadline >= 0) {
           throw new SocketTimeoutException(
               "nothing to " + what + " for " + timeout.get().toMillis() + " ms on " + connection);
         }
@@ -130,14 +137,6 @@ final class SocketMedium implements Closeable {
       selector.selectedKeys().clear();
       key.interestOps(0);
     }
-  }
-
-  /** A select timeout for {@code deadline}: 0 waits forever, so never 0 when a deadline is set. */
-  private long millisUntil(long deadline) {
-    if (timeout.isEmpty()) {
-      return 0;
-    }
-    return Math.max(1, (deadline - System.nanoTime() + 999_999) / 1_000_000);
   }
 
   /** Drops the connection after a failure, as Breezy's {@code medium.reset()}. */

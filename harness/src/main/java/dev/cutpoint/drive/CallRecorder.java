@@ -58,9 +58,18 @@ public final class CallRecorder implements AttemptListener {
     return last.response().isPresent() ? last.connectionId() : OptionalLong.empty();
   }
 
-  /** The call as recorded: its attempts and how it ended (a reply, or the typed error). */
+  /**
+   * The call as recorded: its attempts and how it ended (a reply, or the typed error).
+   *
+   * @param hung why the harness ended the call, if the client would not end it
+   */
   public synchronized Call call(
-      int requestIndex, Optional<Message> reply, Optional<Exception> error, long elapsedMillis, long timeoutMillis) {
+      int requestIndex,
+      Optional<Message> reply,
+      Optional<Exception> error,
+      long elapsedMillis,
+      long timeoutMillis,
+      Optional<String> hung) {
     List<Attempt> recorded = new ArrayList<>();
     int chunksSoFar = 0;
     for (dev.cutpoint.client.Attempt attempt : attempts) {
@@ -84,7 +93,7 @@ public final class CallRecorder implements AttemptListener {
     } else {
       outcome = CallOutcome.failed(errorRecord(error.get()));
     }
-    return new Call(requestIndex, recorded, outcome, elapsedMillis, timeoutMillis);
+    return new Call(requestIndex, recorded, outcome, elapsedMillis, timeoutMillis, hung);
   }
 
   private static Attempt attempt(dev.cutpoint.client.Attempt attempt, boolean streamStarted) {

@@ -37,7 +37,7 @@ public record Applicability(
     return new Applicability(true, offsets, true, how);
   }
 
-  static Applicability notApplicable(String why) {
+  public static Applicability notApplicable(String why) {
     return new Applicability(false, OffsetRule.NONE, false, why);
   }
 }

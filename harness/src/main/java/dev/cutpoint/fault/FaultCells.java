@@ -79,11 +79,13 @@ public final class FaultCells {
       case WRITE -> Applicability.exact(
           OffsetRule.START_ONLY,
           "timeout 0 upstream stops every byte from its creation, so it is exact only at k=0;"
-              + " the client's read timeout ends the call");
+              + " once the request has fallen into it, the harness ends the attempt through the"
+              + " client's own timeout");
       case READ -> Applicability.exact(
           OffsetRule.START_ONLY,
-          "timeout 0 downstream stops the whole response, so it is exact only at j=0; the"
-              + " client's read timeout ends the call");
+          "timeout 0 downstream stops the whole response, so it is exact only at j=0; once the"
+              + " server has run the request and its answer has fallen into it, the harness ends"
+              + " the attempt through the client's own timeout");
       case FLUSH -> Applicability.notApplicable(
           "timeout 0 stops bytes from its creation; it cannot let a request through and stop it"
               + " at its end");

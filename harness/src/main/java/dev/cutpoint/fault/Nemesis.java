@@ -2,15 +2,18 @@ package dev.cutpoint.fault;
 
 import dev.cutpoint.client.Attempt;
 import dev.cutpoint.history.Injection;
+import dev.cutpoint.toxiproxy.BlackHoleMeter;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -60,9 +63,13 @@ public final class Nemesis {
   private static final long SLICE_DELAY_MICROS = 20;
   /** Slices per message for SLICE: enough to cut every part, few enough to keep a MiB body fast. */
   private static final long SLICES_PER_MESSAGE = 16;
-  /** Binds of a toggled proxy's port before the toggle fails, and the pause between them. */
-  private static final int ENABLE_ATTEMPTS = 10;
-  private static final long ENABLE_PAUSE_NANOS = 50_000_000;
+  /**
+   * How long a toggled proxy's port may stay taken before the toggle fails, and the pause between
+   * binds: the port being free again is an event nothing announces, so it is looked for.
+   */
+  private static final long ENABLE_SAFETY_NET_NANOS = 30_000_000_000L;
+  private static final long ENABLE_PAUSE_NANOS = 20_000_000;
+  private static final AtomicLong BLACK_HOLES = new AtomicLong();
   /** Added per chunk each way for LATENCY. */
   private static final long LATENCY_MILLIS = 2;
 
@@ -74,6 +81,8 @@ public final class Nemesis {
 
   private final Proxy proxy;
   private final Optional<ServerRestart> serverRestart;
+  private final Optional<BlackHoleMeter> blackHoles;
+  private Optional<BlackHoleMeter.Swallowed> swallowed = Optional.empty();
 
   private State state = State.IDLE;
   private FaultPlan plan;
@@ -92,10 +101,36 @@ public final class Nemesis {
   /**
    * @param proxy the proxy between the client and the server; the nemesis owns its toxics
    * @param serverRestart the server's graceful restart, empty when the target cannot restart
+   * @param blackHoles what the proxy's black holes swallow, where the provider can see it
    */
-  public Nemesis(Proxy proxy, Optional<ServerRestart> serverRestart) {
+  public Nemesis(
+      Proxy proxy, Optional<ServerRestart> serverRestart, Optional<BlackHoleMeter> blackHoles) {
     this.proxy = Objects.requireNonNull(proxy, "proxy");
     this.serverRestart = Objects.requireNonNull(serverRestart, "serverRestart");
+    this.blackHoles = Objects.requireNonNull(blackHoles, "blackHoles");
+  }
+
+  public Nemesis(Proxy proxy, Optional<ServerRestart> serverRestart) {
+    this(proxy, serverRestart, Optional.empty());
+  }
+
+  /** Whether this nemesis sees what its black holes swallow (the embedded proxy's {@link BlackHoleMeter}). */
+  public boolean seesBlackHoles() {
+    return blackHoles.isPresent();
+  }
+
+  /**
+   * Blocks until the armed black hole has swallowed at least {@code bytes}: then they are gone for
+   * good (SPEC §5.4: the evidence that the faulted attempt can no longer progress).
+   *
+   * @return false when no black hole is watched, or the safety net expired first
+   */
+  public boolean awaitSwallowed(long bytes, Duration safetyNet) throws InterruptedException {
+    Optional<BlackHoleMeter.Swallowed> watched;
+    synchronized (this) {
+      watched = swallowed;
+    }
+    return watched.isPresent() && watched.get().awaitAtLeast(bytes, safetyNet);
   }
 
   /** Whether this nemesis can deliver a BETWEEN fault this way. */
@@ -158,15 +193,17 @@ public final class Nemesis {
   /**
    * Enables the proxy after a toggle. Binding its port again fails now and then for a moment
    * ("address already in use": seen in about one toggle in sixty when brz serve restarts on the
-   * same machine, gone 50 ms later), so the bind is retried a few times before the toggle fails.
+   * same machine, gone 50 ms later), so the toggle is done when the bind succeeds, and fails only
+   * past a generous safety net.
    */
   private void enableAgain() throws IOException {
-    for (int attempt = 1; ; attempt++) {
+    long deadline = System.nanoTime() + ENABLE_SAFETY_NET_NANOS;
+    while (true) {
       try {
         proxy.enable();
         return;
       } catch (IOException e) {
-        if (attempt == ENABLE_ATTEMPTS) {
+        if (System.nanoTime() - deadline > 0) {
           throw e;
         }
         LockSupport.parkNanos(ENABLE_PAUSE_NANOS);
@@ -188,7 +225,10 @@ public final class Nemesis {
         return "reset_peer " + direction.name().toLowerCase() + " timeout=0";
       }
       case BLACKHOLE -> {
-        toxics.add(proxy.toxics().timeout(name, direction, 0));
+        // a name of its own, so that the meter counts this black hole's bytes and no other's
+        String hole = name + "-" + proxy.getName() + "-" + BLACK_HOLES.incrementAndGet();
+        swallowed = blackHoles.map(meter -> meter.watch(hole));
+        toxics.add(proxy.toxics().timeout(hole, direction, 0));
         return "timeout " + direction.name().toLowerCase() + " timeout=0";
       }
       case SLICE -> {
@@ -240,6 +280,8 @@ public final class Nemesis {
       return;
     }
     state = State.CLEARED;
+    swallowed.ifPresent(BlackHoleMeter.Swallowed::close);
+    swallowed = Optional.empty();
     IOException failure = null;
     for (Toxic toxic : toxics) {
       try {

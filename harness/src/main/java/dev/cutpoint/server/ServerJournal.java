@@ -2,6 +2,7 @@ package dev.cutpoint.server;
 
 import dev.cutpoint.history.Journal;
 import dev.cutpoint.history.JournalEntry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,26 @@ public final class ServerJournal {
 
   synchronized void record(String connectionId, String verb, String requestSha256, dev.cutpoint.history.Reply result) {
     entries.add(new JournalEntry(entries.size(), connectionId, verb, requestSha256, result));
+    notifyAll();
+  }
+
+  /**
+   * Blocks until the journal holds at least {@code count} entries: the harness's evidence that a
+   * request it sent has run (SPEC §5.4).
+   *
+   * @param safetyNet the longest real time to block: a bound against a harness defect
+   * @return whether it does
+   */
+  public synchronized boolean awaitSize(int count, Duration safetyNet) throws InterruptedException {
+    long deadline = System.nanoTime() + safetyNet.toNanos();
+    while (entries.size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   public synchronized Journal snapshot() {

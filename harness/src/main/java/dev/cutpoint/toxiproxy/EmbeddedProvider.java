@@ -1,8 +1,10 @@
 package dev.cutpoint.toxiproxy;
 
+import dev.cutpoint.toxiproxy.embedded.toxic.BlackHoles;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 
 /** The embedded server on a free loopback port, stopped on close. */
 final class EmbeddedProvider implements ToxiproxyProvider {
@@ -31,6 +33,11 @@ final class EmbeddedProvider implements ToxiproxyProvider {
   @Override
   public ToxiproxyClient client() {
     return client;
+  }
+
+  @Override
+  public Optional<BlackHoleMeter> blackHoles() {
+    return Optional.of(BlackHoles.INSTANCE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A Toxiproxy server for the harness (SPEC §4.1), whichever one answers: the embedded server, an
@@ -52,6 +53,11 @@ public interface ToxiproxyProvider extends AutoCloseable {
   /** A proxy to {@code upstreamHost():upstreamPort} on a free port. */
   default Proxy createProxy(String name, int upstreamPort) throws IOException {
     return client().createProxy(name, listenHost() + ":0", upstreamHost() + ":" + upstreamPort);
+  }
+
+  /** What its black holes swallow, where the provider can see it (the embedded server only). */
+  default Optional<BlackHoleMeter> blackHoles() {
+    return Optional.empty();
   }
 
   /** Where a client connects to go through {@code proxy}. */

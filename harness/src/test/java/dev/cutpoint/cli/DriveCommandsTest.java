@@ -7,6 +7,7 @@ import dev.cutpoint.drive.CaseResult;
 import dev.cutpoint.drive.CaseRunner;
 import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.JavaTarget;
+import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
@@ -118,7 +119,7 @@ class DriveCommandsTest {
         new MatrixCell(VerbClass.READ, Phase.READ, FaultKind.CLOSE),
         List.of(RequestDraft.plain("get", VerbClass.READ, "f0")), 0, 0.4, Delivery.SERVER_RESTART, false);
     CaseResult violating;
-    try (JavaTarget target = JavaTarget.start(TargetSettings.defaults().withMutant(Mutant.RESEND_NONE))) {
+    try (Target target = JavaTarget.start(TargetSettings.defaults().withMutant(Mutant.RESEND_NONE))) {
       violating = CaseRunner.run(target, spec);
     }
     Path file = dir.resolve("case.json");

@@ -45,7 +45,7 @@ class SocketMediumTest {
 
   @Test
   void aSilentServerTimesOutTheRead() throws IOException {
-    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)))) {
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)), CallClock.SYSTEM)) {
       medium.write(ByteBuffer.wrap(new byte[] {1}));
       try (Socket accepted = server.accept()) {
         long start = System.nanoTime();
@@ -58,7 +58,7 @@ class SocketMediumTest {
 
   @Test
   void aServerThatStopsReadingTimesOutTheWrite() throws IOException {
-    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)))) {
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)), CallClock.SYSTEM)) {
       medium.connection();
       try (Socket accepted = server.accept()) {
         ByteBuffer huge = ByteBuffer.allocate(64 << 20);
@@ -70,7 +70,7 @@ class SocketMediumTest {
 
   @Test
   void aClosedPeerReadsAsEndOfStreamAndResetForgetsTheConnection() throws IOException {
-    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofSeconds(5)))) {
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofSeconds(5)), CallClock.SYSTEM)) {
       long firstId = medium.connection().id();
       server.accept().close();
       assertThat(medium.read(ByteBuffer.allocate(10))).isEqualTo(-1);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The java target runs a case and records every attempt of every call, then the probe. */
 class JavaTargetTest {
 
-  private static JavaTarget target;
+  private static Target target;
 
   @BeforeAll
   static void start() throws Exception {

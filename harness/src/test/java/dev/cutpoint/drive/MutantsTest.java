@@ -19,7 +19,7 @@ class MutantsTest {
 
   private static void caught(Mutant mutant, MatrixCell cell, boolean persistent, double fraction, Invariant expected)
       throws Exception {
-    try (JavaTarget target = JavaTarget.start(TargetSettings.defaults().withMutant(mutant))) {
+    try (Target target = JavaTarget.start(TargetSettings.defaults().withMutant(mutant))) {
       Arbitrary<CaseSpec> cases = Workload.cases(cell, EnumSet.allOf(VerbClass.class), target.betweenDeliveries(), persistent);
       for (long seed = 0; seed < 8; seed++) {
         CaseSpec drawn = Workload.sample(cases, seed, mutant.label() + "-" + seed);

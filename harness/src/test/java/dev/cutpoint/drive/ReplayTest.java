@@ -26,7 +26,7 @@ class ReplayTest {
   @Test
   void aReplayedCaseGetsTheVerdictItWasRecordedWith() throws Exception {
     CaseResult violating;
-    try (JavaTarget target = JavaTarget.start(TargetSettings.defaults().withMutant(Mutant.RESEND_NONE))) {
+    try (Target target = JavaTarget.start(TargetSettings.defaults().withMutant(Mutant.RESEND_NONE))) {
       violating = CaseRunner.run(target, readCutOnce());
     }
     assertThat(violating.verdict().of(Invariant.I3)).isNotEmpty();
@@ -45,7 +45,7 @@ class ReplayTest {
   @Test
   void aPassingCaseReplaysAsPassing() throws Exception {
     CaseResult passing;
-    try (JavaTarget target = JavaTarget.start(TargetSettings.defaults())) {
+    try (Target target = JavaTarget.start(TargetSettings.defaults())) {
       passing = CaseRunner.run(target, readCutOnce());
       Replay.Result replayed = Replay.run(CaseFile.of(passing, Mutant.NONE), target);
       assertThat(replayed.replayed().verdict().passed()).isTrue();

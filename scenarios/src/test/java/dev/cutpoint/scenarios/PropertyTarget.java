@@ -4,6 +4,7 @@ import dev.cutpoint.drive.CaseResult;
 import dev.cutpoint.drive.CaseRunner;
 import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.JavaTarget;
+import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.fault.Phase;
 import java.io.IOException;
@@ -22,9 +23,9 @@ final class PropertyTarget implements AutoCloseable {
 
   private static final AtomicLong CASES = new AtomicLong();
 
-  private final JavaTarget target;
+  private final Target target;
 
-  private PropertyTarget(JavaTarget target) {
+  private PropertyTarget(Target target) {
     this.target = target;
   }
 

@@ -4,7 +4,6 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,15 +22,6 @@ public final class BreezyTargets {
   public static final String BOTH = "breezy";
   /** Every Breezy target, in the order a run takes them. */
   public static final List<String> NAMES = List.of(SERVER, CLIENT, BOTH);
-
-  /**
-   * The read timeout of BLACKHOLE cases against {@code brz serve}: its Python answers in a few
-   * milliseconds, but on a loaded machine much later (with eight workers at a load average of 7 on
-   * 2 cores: p99 199 ms, max 366 ms; at a load average of 20, a {@code Branch.lock_write} took over
-   * a second). Every call of the case has this timeout, the resend after the black hole included,
-   * and a timeout near those times would cut calls the fault never touched.
-   */
-  static final Duration BRZ_SERVE_BLACKHOLE_TIMEOUT = Duration.ofSeconds(2);
 
   private static volatile Probe probe;
 
@@ -94,20 +84,13 @@ public final class BreezyTargets {
           + " target " + name + " runs brz serve");
     }
     BreezyInstallation breezy = BreezyInstallation.system();
-    Duration blackhole = realServer
-        ? max(settings.blackholeTimeout(), BRZ_SERVE_BLACKHOLE_TIMEOUT)
-        : settings.blackholeTimeout();
     ProxiedTarget.ServerStarter servers = realServer
         ? () -> ServedBrz.start(breezy, StopMode.KILL)
         : () -> ReferenceServer.start(mutant);
     ProxiedTarget.ClientStarter clients = realClient
         ? nemesis -> DriverClient.start(breezy, Optional.of(nemesis), false)
         : nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis));
-    return ProxiedTarget.start(name, settings, blackhole, servers, clients);
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
+    return ProxiedTarget.start(name, settings, servers, clients);
   }
 
   private static void requireBreezyTarget(String name) {

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * the last case) whose every new connection passes the nemesis's gate (SPEC §5.3). Calls are
  * synchronous, on one thread.
  */
-interface CaseClient extends AutoCloseable {
+public interface CaseClient extends AutoCloseable {
 
   /** The client as a scenario names it: {@code java/breezy}, {@code breezy/3.3.2}. */
   String name();
@@ -37,8 +37,29 @@ interface CaseClient extends AutoCloseable {
   /** A fresh client for the server at {@code address}, with read timeout {@code timeout}. */
   void open(InetSocketAddress address, Duration timeout) throws IOException;
 
-  /** Makes the call and records it; the call's deadline for I6 is {@code boundMillis}. */
+  /**
+   * Makes the call and records it; the call's deadline for I6 is {@code boundMillis}, on the
+   * client's clock.
+   *
+   * @throws CaseAbandoned when the call ran past the harness's real-time safety net
+   */
   Call call(Request request, long boundMillis);
+
+  /**
+   * Whether the harness can see this client wait (the reference client waits on the harness's
+   * clock): then a black hole upstream needs no other evidence that the attempt is stuck.
+   */
+  boolean waitsOnHarnessClock();
+
+  /**
+   * Ends the current attempt, which the harness knows can never progress (its bytes fell into a
+   * black hole), the way the client's own timeout would (SPEC §5.4): the reference client's clock
+   * moves to its deadline; Breezy's driver raises its socket timeout. Called from another thread
+   * while {@link #call} runs.
+   *
+   * @param safetyNet the longest real time to wait for the client to be waiting
+   */
+  void endStalledAttempt(Duration safetyNet) throws IOException, InterruptedException;
 
   /**
    * The attempts of the last call as the nemesis reads them (connection, bytes, where it failed),

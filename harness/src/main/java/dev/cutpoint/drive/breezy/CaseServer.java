@@ -4,6 +4,7 @@ import dev.cutpoint.history.Journal;
 import dev.cutpoint.history.ServerState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * The server side of a proxied target, started once and reset for every case: the reference server
  * (with its journal) or {@code brz serve} (whose final state is the only witness).
  */
-interface CaseServer extends AutoCloseable {
+public interface CaseServer extends AutoCloseable {
 
   /** Where the proxy, and the dry run, reach it. */
   InetSocketAddress address();
@@ -38,6 +39,14 @@ interface CaseServer extends AutoCloseable {
   /** The journal of what ran since the last reset, for a server that keeps one. */
   Optional<Journal> journal();
 
+  /**
+   * Blocks until the journal holds at least {@code entries} entries (a request the harness sent has
+   * run); false at once for a server without a journal.
+   *
+   * @param safetyNet the longest real time to block: a bound against a harness defect
+   */
+  boolean awaitExecuted(int entries, Duration safetyNet) throws InterruptedException;
+
   /** The tree and the branch locks now, with the branches of {@link #reset} left out of the tree. */
   ServerState state(Set<String> branches) throws IOException;
 
@@ -52,8 +61,11 @@ interface CaseServer extends AutoCloseable {
   /**
    * Waits until the server holds no connection: a connection the proxy is still closing may yet
    * run what it received, and that belongs to this case, not the next.
+   *
+   * @throws IOException when one is still open past a generous safety net: the harness could not
+   *     finish the case (the connection is cut, so that it cannot reach into the next)
    */
-  void awaitQuiet();
+  void awaitQuiet() throws IOException;
 
   /** One line for reports: which server, where. */
   String description();

@@ -115,6 +115,16 @@ final class DriverClient implements CaseClient {
   }
 
   @Override
+  public boolean waitsOnHarnessClock() {
+    return false;
+  }
+
+  @Override
+  public void endStalledAttempt(Duration safetyNet) {
+    throw new UnsupportedOperationException("the driver's expire is not wired yet");
+  }
+
+  @Override
   public List<Attempt> lastAttempts() {
     if (last.isEmpty()) {
       return List.of();

@@ -2,11 +2,15 @@ package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.FaultPlanner;
+import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.PreparedCase;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
+import dev.cutpoint.drive.Timekeeper;
+import dev.cutpoint.drive.Watchdog;
 import dev.cutpoint.drive.Workload;
+import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultCells;
 import dev.cutpoint.fault.FaultKind;
@@ -26,7 +30,6 @@ import dev.cutpoint.verbs.VerbClass;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +54,13 @@ public final class ProxiedTarget implements Target {
 
   /** Starts a target's server. */
   @FunctionalInterface
-  interface ServerStarter {
+  public interface ServerStarter {
     CaseServer start() throws IOException;
   }
 
   /** Starts a target's client, gated by the nemesis. */
   @FunctionalInterface
-  interface ClientStarter {
+  public interface ClientStarter {
     CaseClient start(Nemesis nemesis) throws IOException;
   }
 
@@ -71,18 +74,17 @@ public final class ProxiedTarget implements Target {
 
   private final String name;
   private final TargetSettings settings;
-  private final Duration blackholeTimeout;
   private final ToxiproxyProvider toxiproxy;
   private final CaseServer server;
   private final Proxy proxy;
   private final InetSocketAddress proxyAddress;
   private final Nemesis nemesis;
   private final CaseClient client;
+  private final Timekeeper timekeeper = new Timekeeper();
 
   private ProxiedTarget(
       String name,
       TargetSettings settings,
-      Duration blackholeTimeout,
       ToxiproxyProvider toxiproxy,
       CaseServer server,
       Proxy proxy,
@@ -90,26 +92,21 @@ public final class ProxiedTarget implements Target {
       throws IOException {
     this.name = name;
     this.settings = settings;
-    this.blackholeTimeout = blackholeTimeout;
     this.toxiproxy = toxiproxy;
     this.server = server;
     this.proxy = proxy;
     this.proxyAddress = toxiproxy.endpoint(proxy);
-    this.nemesis = new Nemesis(proxy, Optional.of(server::restart));
+    this.nemesis = new Nemesis(proxy, Optional.of(server::restart), toxiproxy.blackHoles());
     this.client = clients.start(nemesis);
   }
 
   /**
    * Starts the server, the Toxiproxy provider, the proxy and the client; whatever started is
    * closed again when a later part fails.
-   *
-   * @param blackholeTimeout the client's read timeout in BLACKHOLE cases: the settings' unless the
-   *     server needs longer to answer the calls before the fault
    */
-  static ProxiedTarget start(
+  public static ProxiedTarget start(
       String name,
       TargetSettings settings,
-      Duration blackholeTimeout,
       ServerStarter servers,
       ClientStarter clients)
       throws IOException {
@@ -121,7 +118,7 @@ public final class ProxiedTarget implements Target {
       String proxyName =
           "cutpoint-" + name + "-" + ProcessHandle.current().pid() + "-" + PROXIES.incrementAndGet();
       proxy = toxiproxy.createProxy(proxyName, server.address().getPort());
-      return new ProxiedTarget(name, settings, blackholeTimeout, toxiproxy, server, proxy, clients);
+      return new ProxiedTarget(name, settings, toxiproxy, server, proxy, clients);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(proxy);
       if (toxiproxy != null) {
@@ -213,6 +210,30 @@ public final class ProxiedTarget implements Target {
     }
   }
 
+  /**
+   * Black holes need evidence that the attempt can never progress (SPEC §5.4): the embedded
+   * proxy's count of what they swallow, else the server's journal (the request ran, and its answer
+   * is lost) or, upstream, the reference client's wait on the harness's clock.
+   */
+  @Override
+  public Applicability applicability(MatrixCell cell) {
+    Applicability cut = Target.super.applicability(cell);
+    if (!cut.applicable() || cell.kind() != FaultKind.BLACKHOLE || nemesis.seesBlackHoles()) {
+      return cut;
+    }
+    if (cell.phase() == Phase.READ && !server.hasJournal()) {
+      return Applicability.notApplicable("only the embedded proxy sees a black hole swallow the"
+          + " answer, and without it nothing tells when brz serve has run the request: the harness"
+          + " could not know when the attempt can no longer progress");
+    }
+    if (cell.phase() != Phase.READ && !client.waitsOnHarnessClock()) {
+      return Applicability.notApplicable("only the embedded proxy sees a black hole swallow the"
+          + " request, and without it nothing tells when Breezy's client has sent it and waits:"
+          + " the harness could not know when the attempt can no longer progress");
+    }
+    return cut;
+  }
+
   @Override
   public CaseRecord run(PreparedCase prepared) throws IOException {
     Scenario scenario = prepared.scenario();
@@ -220,34 +241,35 @@ public final class ProxiedTarget implements Target {
     Set<String> branches = branches(scenario.requests());
     server.reset(scenario.initialState(), branches);
     nemesis.reset();
-    Duration timeout = fault.filter(f -> f.kind() == FaultKind.BLACKHOLE).isPresent()
-        ? blackholeTimeout
-        : settings.callTimeout();
-    long bound = TargetSettings.livenessBoundMillis(timeout);
+    long bound = TargetSettings.livenessBoundMillis(settings.callTimeout());
     List<Call> calls = new ArrayList<>();
     Injection injection = Injection.none();
     Request probe = client.recorded(scenario.requests().size(), PROBE);
     Call probeCall;
-    client.open(proxyAddress, timeout);
+    client.open(proxyAddress, settings.callTimeout());
     try {
       for (Request request : scenario.requests()) {
         boolean faulted = fault.isPresent() && fault.get().requestIndex() == request.index();
-        if (faulted) {
-          arm(prepared, fault.get(), request);
+        if (!faulted) {
+          calls.add(client.call(request, bound));
+          continue;
         }
-        calls.add(client.call(request, bound));
-        if (faulted) {
-          injection = injection(fault.get(), request, client.lastAttempts());
-          nemesis.disarm();
-          OptionalLong live = client.liveConnection();
-          if (live.isPresent() && nemesis.hit(live.getAsLong())) {
-            // the reply beat the close (FLUSH at k = n): the link is dead all the same, and a
-            // one-shot fault must not reach the next call through it
-            client.disconnect();
-          }
+        int executedBefore = server.journal().map(j -> j.entries().size()).orElse(0);
+        arm(prepared, fault.get(), request);
+        calls.add(fault.get().kind() == FaultKind.BLACKHOLE
+            ? timekeeper.during(() -> client.call(request, bound),
+                () -> endWhenStalled(fault.get(), request, executedBefore))
+            : client.call(request, bound));
+        injection = injection(fault.get(), request, client.lastAttempts());
+        nemesis.disarm();
+        OptionalLong live = client.liveConnection();
+        if (live.isPresent() && nemesis.hit(live.getAsLong())) {
+          // the reply beat the close (FLUSH at k = n): the link is dead all the same, and a
+          // one-shot fault must not reach the next call through it
+          client.disconnect();
         }
       }
-      probeCall = client.call(probe, TargetSettings.livenessBoundMillis(settings.callTimeout()));
+      probeCall = client.call(probe, bound);
     } finally {
       try {
         nemesis.disarm();
@@ -259,6 +281,29 @@ public final class ProxiedTarget implements Target {
     return new CaseRecord(
         scenario, calls, server.journal(), server.state(branches), injection,
         new Probe(probe, probeCall));
+  }
+
+  /**
+   * Runs beside the black-holed call: waits for the evidence that its attempt can never progress,
+   * then has the client end it as its own timeout would. Nothing is guessed: without the evidence
+   * the call's safety net gives the case up.
+   */
+  private void endWhenStalled(FaultPlan plan, Request request, int executedBefore)
+      throws IOException, InterruptedException {
+    boolean stalled;
+    if (nemesis.seesBlackHoles()) {
+      // upstream: the whole request fell in; downstream: the server ran it and began to answer
+      long swallowed = plan.phase() == Phase.READ ? 1 : request.encodedLength();
+      stalled = nemesis.awaitSwallowed(swallowed, Watchdog.SAFETY_NET);
+    } else if (plan.phase() == Phase.READ) {
+      stalled = server.awaitExecuted(executedBefore + 1, Watchdog.SAFETY_NET);
+    } else {
+      // the toxic stops every byte from here on: a wait of the client on this link is hopeless
+      stalled = true;
+    }
+    if (stalled) {
+      client.endStalledAttempt(Watchdog.SAFETY_NET);
+    }
   }
 
   /**
@@ -316,6 +361,7 @@ public final class ProxiedTarget implements Target {
   @Override
   public void close() {
     try {
+      timekeeper.close();
       client.close();
     } finally {
       deleteQuietly(proxy);

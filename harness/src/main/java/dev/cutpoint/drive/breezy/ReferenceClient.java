@@ -4,10 +4,13 @@ import dev.cutpoint.client.Attempt;
 import dev.cutpoint.client.CallFailed;
 import dev.cutpoint.client.ClientOptions;
 import dev.cutpoint.client.Connector;
+import dev.cutpoint.client.ManualClock;
 import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
 import dev.cutpoint.drive.CallRecorder;
+import dev.cutpoint.drive.CaseAbandoned;
 import dev.cutpoint.drive.JavaTarget;
+import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Requests;
 import dev.cutpoint.drive.Watchdog;
@@ -15,7 +18,6 @@ import dev.cutpoint.fault.GatedConnector;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.Request;
-import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.ProtocolError;
 import java.io.IOException;
@@ -25,26 +27,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The reference client as the client of the {@code breezy-server} target: the same client, policy
- * and recording as the {@code java} target, its connector gated by the nemesis, a watchdog ending a
- * call that would hang (the {@code no-timeout} mutant).
+ * The reference client as the client side of a proxied target: the same client, policy and
+ * recording for every server, its connector gated by the nemesis, its timeouts on a
+ * {@link ManualClock} that only the harness moves (SPEC §5.4), and a watchdog for a call that would
+ * never end (the {@code no-timeout} mutant).
  */
-final class ReferenceClient implements CaseClient {
+public final class ReferenceClient implements CaseClient {
+
+  /**
+   * How long, in real time, the client gets to end its attempt once its deadline has passed on the
+   * clock: waking a thread takes microseconds, so only a client that ignores its deadline uses it.
+   */
+  private static final Duration GRACE = Duration.ofSeconds(5);
 
   private final Mutant mutant;
   private final boolean noRetry;
   private final Optional<Nemesis> nemesis;
   private final Watchdog watchdog = new Watchdog();
   private SmartClient client;
+  private ManualClock clock = new ManualClock();
   private CallRecorder recorder = new CallRecorder();
+  private volatile Watchdog.Guard guard;
 
   /**
    * @param noRetry {@code -Dnoretry}: no resend at all
    * @param nemesis the gate of every connect; empty for a client without a proxy
    */
-  ReferenceClient(Mutant mutant, boolean noRetry, Optional<Nemesis> nemesis) {
+  public ReferenceClient(Mutant mutant, boolean noRetry, Optional<Nemesis> nemesis) {
     this.mutant = mutant;
     this.noRetry = noRetry;
     this.nemesis = nemesis;
@@ -60,11 +72,12 @@ final class ReferenceClient implements CaseClient {
     return Requests.recorded(index, draft);
   }
 
+  /** The dry run has no fault: only the safety net bounds it, in real time. */
   @Override
   public List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout) {
     CallRecorder lengths = new CallRecorder();
     List<Long> out = new ArrayList<>();
-    ClientOptions options = ClientOptions.defaults().withTimeout(timeout);
+    ClientOptions options = ClientOptions.defaults().withTimeout(Watchdog.SAFETY_NET);
     try (SmartClient dry = new SmartClient(new TcpConnector(direct), options, lengths)) {
       for (Request request : requests) {
         lengths.startCall();
@@ -84,8 +97,11 @@ final class ReferenceClient implements CaseClient {
   public void open(InetSocketAddress address, Duration timeout) {
     endCase();
     recorder = new CallRecorder();
-    ClientOptions options =
-        mutant.clientOptions(ClientOptions.defaults().withTimeout(timeout)).withNoRetry(noRetry);
+    clock = new ManualClock();
+    ClientOptions options = mutant
+        .clientOptions(ClientOptions.defaults().withTimeout(timeout))
+        .withNoRetry(noRetry)
+        .withClock(clock);
     Connector direct = new TcpConnector(address);
     Connector connector = nemesis.<Connector>map(n -> new GatedConnector(direct, n)).orElse(direct);
     client = new SmartClient(connector, options, recorder);
@@ -95,21 +111,52 @@ final class ReferenceClient implements CaseClient {
   public Call call(Request request, long boundMillis) {
     recorder.startCall();
     Optional<Exception> error = Optional.empty();
-    long start = System.nanoTime();
-    Watchdog.Guard guard = watchdog.guard(boundMillis + 250, this::rescue);
+    long start = clock.nanoTime();
+    Watchdog.Guard watched = watchdog.guard(Watchdog.SAFETY_NET, this::rescue);
+    guard = watched;
     try {
       client.call(Requests.forClient(request));
     } catch (CallFailed | RuntimeException e) {
       error = Optional.of(e);
     } finally {
-      guard.close();
+      watched.close();
     }
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    Optional<Watchdog.Ending> ending = watched.ending();
+    if (ending.filter(Watchdog.Ending::safetyNet).isPresent()) {
+      throw new CaseAbandoned("call " + request.index() + " (" + request.verb() + ") " + ending.get().reason());
+    }
+    long elapsed = TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start);
     List<Attempt> attempts = recorder.clientAttempts();
     Optional<Message> reply = error.isPresent() || attempts.isEmpty()
         ? Optional.empty()
         : attempts.get(attempts.size() - 1).response();
-    return recorder.call(request.index(), reply, error, elapsed, boundMillis);
+    return recorder.call(
+        request.index(), reply, error, elapsed, boundMillis, ending.map(Watchdog.Ending::reason));
+  }
+
+  @Override
+  public boolean waitsOnHarnessClock() {
+    return true;
+  }
+
+  /**
+   * Moves the clock to the deadline of the attempt's wait, so that the client's own timeout fires.
+   * A wait without a deadline can never end by itself: the watchdog ends the call now, and the
+   * client is blamed (I6).
+   */
+  @Override
+  public void endStalledAttempt(Duration safetyNet) throws InterruptedException {
+    if (!clock.awaitWaiter(safetyNet)) {
+      return; // the call's own safety net gives the case up
+    }
+    Watchdog.Guard watched = guard;
+    if (clock.expireWaiters().isEmpty()) {
+      watched.endAfter(Duration.ZERO,
+          "it waited with no timeout on a connection whose bytes a black hole swallowed");
+    } else {
+      watched.endAfter(GRACE, "it was still waiting " + GRACE.toSeconds()
+          + " s of real time after its timeout had passed on the harness's clock");
+    }
   }
 
   /** The watchdog's first move on a hanging call: clear the fault, which closes its link. */

@@ -18,10 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  * The reference server (in memory, loopback, with its journal) as the server of the {@code
  * breezy-client} target. Branch locks need no branch on disk there.
  */
-final class ReferenceServer implements CaseServer {
+public final class ReferenceServer implements CaseServer {
 
-  private static final Duration QUIET_DEADLINE = Duration.ofSeconds(3);
-  private static final Duration RESTART_WAIT = Duration.ofSeconds(2);
+  /**
+   * How long connections may take to close, after a case or at a restart: a safety net, not a
+   * guess (the client has finished its request by then, so they close at once).
+   */
+  private static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
   private final SmartServer server;
 
@@ -30,7 +33,7 @@ final class ReferenceServer implements CaseServer {
   }
 
   /** Starts the server, with the {@code server-executes-partial} switch when the mutant says so. */
-  static ReferenceServer start(Mutant mutant) throws IOException {
+  public static ReferenceServer start(Mutant mutant) throws IOException {
     ServerConfig config = ServerConfig.loopback();
     return new ReferenceServer(SmartServer.start(
         new MemoryStore(), mutant.serverExecutesPartial() ? config.executingPartialMessages() : config));
@@ -72,6 +75,11 @@ final class ReferenceServer implements CaseServer {
   }
 
   @Override
+  public boolean awaitExecuted(int entries, Duration safetyNet) throws InterruptedException {
+    return server.journal().awaitSize(entries, safetyNet);
+  }
+
+  @Override
   public ServerState state(Set<String> branches) throws IOException {
     try {
       return server.state();
@@ -83,16 +91,18 @@ final class ReferenceServer implements CaseServer {
   @Override
   public int restart() {
     int open = server.openConnections();
-    return open - server.gracefulRestart(RESTART_WAIT);
+    return open - server.gracefulRestart(SAFETY_NET);
   }
 
   @Override
-  public void awaitQuiet() {
-    long deadline = System.nanoTime() + QUIET_DEADLINE.toNanos();
+  public void awaitQuiet() throws IOException {
+    long deadline = System.nanoTime() + SAFETY_NET.toNanos();
     while (server.openConnections() > 0) {
       if (System.nanoTime() - deadline > 0) {
+        int open = server.openConnections();
         server.gracefulRestart(Duration.ofSeconds(1));
-        return;
+        throw new IOException(open + " connection(s) of the reference server still open "
+            + SAFETY_NET.toSeconds() + " s after the case");
       }
       LockSupport.parkNanos(20_000);
     }

@@ -28,7 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 final class ServedBrz implements CaseServer {
 
   /** How long a case may leave connections for brz serve to finish. */
-  private static final Duration QUIET_DEADLINE = Duration.ofSeconds(5);
+  /** How long brz serve may take to close its connections after a case: a safety net, not a guess. */
+  private static final Duration QUIET_SAFETY_NET = Duration.ofSeconds(30);
 
   private final BrzServe serve;
   private final StopMode restartMode;
@@ -59,6 +60,11 @@ final class ServedBrz implements CaseServer {
 
   @Override
   public boolean hasJournal() {
+    return false;
+  }
+
+  @Override
+  public boolean awaitExecuted(int entries, Duration safetyNet) {
     return false;
   }
 
@@ -120,16 +126,18 @@ final class ServedBrz implements CaseServer {
   }
 
   /**
-   * Waits until brz serve holds no connection. One that does not close in time is cut by a restart,
-   * so that it cannot reach into the next case.
+   * Waits until brz serve holds no connection. One still open past the safety net is cut by a
+   * restart, so that it cannot reach into the next case, and the case is the harness's failure.
    */
   @Override
-  public void awaitQuiet() {
-    long deadline = System.nanoTime() + QUIET_DEADLINE.toNanos();
+  public void awaitQuiet() throws IOException {
+    long deadline = System.nanoTime() + QUIET_SAFETY_NET.toNanos();
     while (serve.heldConnections() > 0) {
       if (System.nanoTime() - deadline > 0) {
+        int held = serve.heldConnections();
         serve.restart(StopMode.KILL);
-        return;
+        throw new IOException("brz serve still held " + held + " connection(s) "
+            + QUIET_SAFETY_NET.toSeconds() + " s after the case");
       }
       LockSupport.parkNanos(1_000_000);
     }

@@ -50,6 +50,7 @@ public final class ToxicStub implements Stage, Outlet {
   private final ArrayDeque<Chunk> input = new ArrayDeque<>();
   private final int capacity;
   private final String threadName;
+  private final String toxicName;
   private final Optional<Object> state;
   private volatile Outlet output;
 
@@ -69,6 +70,7 @@ public final class ToxicStub implements Stage, Outlet {
   public ToxicStub(ToxicDefinition definition, Outlet output, String threadName) {
     this.capacity = definition.type().bufferSize();
     this.state = definition.toxic().newState();
+    this.toxicName = definition.name();
     this.output = output;
     this.threadName = threadName;
   }
@@ -188,6 +190,11 @@ public final class ToxicStub implements Stage, Outlet {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The name of the toxic this stub runs, as the API knows it. */
+  public String toxicName() {
+    return toxicName;
   }
 
   /** The state made by {@link Toxic#newState} when this stub was created. */
