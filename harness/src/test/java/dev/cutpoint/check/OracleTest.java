@@ -24,6 +24,7 @@ import dev.cutpoint.history.RetryDecision;
 import dev.cutpoint.history.StateEntry;
 import dev.cutpoint.history.StreamRecord;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
@@ -378,6 +379,27 @@ class OracleTest {
       // the get was not resent either: I3 as well
       assertThat(broken(verdict)).containsExactlyInAnyOrder(Invariant.I3, Invariant.I6);
       assertThat(verdict.of(Invariant.I6).get(0).evidence()).contains("9000 ms").contains("5000 ms");
+    }
+
+    /** The no-timeout mutant on the harness's clock: the harness had to end the call itself. */
+    @Test
+    void aCallTheHarnessHadToEnd() {
+      ErrorRecord closed = new ErrorRecord("ConnectionLost", "the server closed the connection", MayHaveExecuted.YES);
+      Attempt attempt =
+          Attempt.failed(1, "c1", 60, true, false, new AttemptFailure(FailureSite.READ, closed),
+              new RetryDecision(false, "MAY_HAVE_EXECUTED"));
+      String why = "it waited with no timeout on a connection whose bytes a black hole swallowed";
+      Verdict verdict =
+          Oracle.judge(
+              scenario(get)
+                  .initially(file("f", content))
+                  .fault(FaultPlan.read(0, 0, FaultKind.BLACKHOLE))
+                  .calls(new Call(0, List.of(attempt), CallOutcome.failed(closed), 0, TIMEOUT, Optional.of(why)))
+                  .journal(ran(0, get, fileBody(content)))
+                  .finalState(file("f", content))
+                  .build());
+      assertThat(broken(verdict)).contains(Invariant.I6);
+      assertThat(verdict.of(Invariant.I6).get(0).evidence()).contains("would not end").contains(why);
     }
 
     @Test

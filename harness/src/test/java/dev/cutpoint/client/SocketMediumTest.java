@@ -12,6 +12,8 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,33 @@ class SocketMediumTest {
         assertThatThrownBy(() -> medium.read(ByteBuffer.allocate(10)))
             .isInstanceOf(SocketTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190), Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  /**
+   * On the harness's clock a silent server costs no real time and no slow machine can time the
+   * read out: only moving the clock does, and it wakes the blocked reader at once.
+   */
+  @Test
+  void onAManualClockTheReadTimesOutWhenTheClockIsMovedAndNotBefore() throws Exception {
+    ManualClock clock = new ManualClock();
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)), clock)) {
+      medium.write(ByteBuffer.wrap(new byte[] {1}));
+      try (Socket accepted = server.accept()) {
+        CompletableFuture<Throwable> read = CompletableFuture.supplyAsync(() -> {
+          try {
+            medium.read(ByteBuffer.allocate(10));
+            return null;
+          } catch (IOException e) {
+            return e;
+          }
+        });
+        assertThat(clock.awaitWaiter(Duration.ofSeconds(30))).isTrue();
+        Thread.sleep(300); // longer than the timeout in real time: nothing may happen
+        assertThat(read).isNotDone();
+        assertThat(clock.expireWaiters()).hasValue(Duration.ofMillis(200).toNanos());
+        assertThat(read.get(30, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
       }
     }
   }

@@ -126,6 +126,37 @@ class JavaTargetTest {
     assertThat(Judge.judge(record, false).violations()).isEmpty();
   }
 
+  /**
+   * The black hole swallows the answer; the harness sees it fall and moves the client's clock to
+   * its deadline, so the client's own timeout ends the attempt: one timeout on the clock, whatever
+   * the machine's speed, and no other call loses a moment.
+   */
+  @Test
+  void aBlackHoleCostsTheCallOneTimeoutOnTheHarnessClock() throws Exception {
+    for (Phase phase : List.of(Phase.READ, Phase.WRITE)) {
+      CaseSpec spec = spec(new MatrixCell(VerbClass.IDEM, phase, FaultKind.BLACKHOLE), 0,
+          RequestDraft.plain("hello", VerbClass.READ),
+          RequestDraft.withPayload("put", VerbClass.IDEM, "t0", 3000, "f1", ""));
+      CaseRecord record = target.run(target.prepare(spec));
+
+      assertThat(record.injection().fired()).as(record.injection().evidence()).isTrue();
+      Call put = record.calls().get(1);
+      assertThat(put.attempts()).hasSize(2);
+      assertThat(put.attempts().get(0).failure()).get()
+          .satisfies(f -> assertThat(f.error().type()).isEqualTo("SocketTimeoutException"));
+      assertThat(put.outcome().kind()).isEqualTo(OutcomeKind.SUCCESS);
+      assertThat(put.elapsedMillis()).isEqualTo(TargetSettings.DEFAULT_CALL_TIMEOUT.toMillis());
+      assertThat(put.hung()).isEmpty();
+      assertThat(record.calls().get(0).elapsedMillis()).isZero();
+      assertThat(record.journal().orElseThrow().entries()).extracting(e -> e.verb())
+          .as(phase + ": the put ran once if its request got through, then once more when resent")
+          .containsExactlyElementsOf(phase == Phase.READ
+              ? List.of("hello", "put", "put", "has")
+              : List.of("hello", "put", "has"));
+      assertThat(Judge.judge(record, false).violations()).isEmpty();
+    }
+  }
+
   @Test
   void casesDoNotLeakIntoEachOther() throws Exception {
     CaseSpec spec = spec(new MatrixCell(VerbClass.SEMIVFS, Phase.READ, FaultKind.CLOSE), 0.1,
