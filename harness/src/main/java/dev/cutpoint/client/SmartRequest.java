@@ -30,8 +30,6 @@ import java.util.OptionalLong;
  */
 final class SmartRequest {
 
-  private static final int READ_CHUNK = 64 * 1024;
-
   private final SocketMedium medium;
   private final ClientOptions options;
   private final AttemptListener listener;
@@ -206,7 +204,7 @@ final class SmartRequest {
 
     private Message read() throws IOException {
       MessageDecoder decoder = new MessageDecoder(Direction.RESPONSE, options.maxResponseSize());
-      ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
+      ByteBuffer buffer = medium.readBuffer();
       while (true) {
         buffer.clear();
         int count = medium.read(buffer);

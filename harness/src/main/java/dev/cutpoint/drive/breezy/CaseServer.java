@@ -1,10 +1,12 @@
 package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.history.Journal;
+import dev.cutpoint.history.Request;
 import dev.cutpoint.history.ServerState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,13 @@ public interface CaseServer extends AutoCloseable {
    * server needs one for the lock verbs; no connection may be in use.
    */
   void reset(ServerState initial, Set<String> branches) throws IOException;
+
+  /**
+   * Each request's response length, run from {@code initial} without a connection, where the
+   * server can answer in process (the reference server); empty when only a dry run over a socket
+   * can tell.
+   */
+  Optional<List<Long>> responseLengths(ServerState initial, List<Request> requests) throws IOException;
 
   /** The journal of what ran since the last reset, for a server that keeps one. */
   Optional<Journal> journal();

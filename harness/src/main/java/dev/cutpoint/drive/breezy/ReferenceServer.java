@@ -1,15 +1,22 @@
 package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.Requests;
 import dev.cutpoint.history.Journal;
+import dev.cutpoint.history.Request;
 import dev.cutpoint.history.ServerState;
+import dev.cutpoint.server.DryRun;
 import dev.cutpoint.server.MemoryStore;
 import dev.cutpoint.server.ServerConfig;
 import dev.cutpoint.server.SmartServer;
 import dev.cutpoint.server.VfsError;
+import dev.cutpoint.wire.BList;
+import dev.cutpoint.wire.Message;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +34,7 @@ public final class ReferenceServer implements CaseServer {
   private static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
   private final SmartServer server;
+  private final DryRun dryRun = new DryRun();
 
   private ReferenceServer(SmartServer server) {
     this.server = server;
@@ -72,6 +80,23 @@ public final class ReferenceServer implements CaseServer {
   @Override
   public Optional<Journal> journal() {
     return Optional.of(server.journal().snapshot());
+  }
+
+  /** In process: a scratch copy of the server answers, with no socket, thread or proxy. */
+  @Override
+  public Optional<List<Long>> responseLengths(ServerState initial, List<Request> requests) throws IOException {
+    List<Message> messages = new ArrayList<>();
+    for (Request request : requests) {
+      List<String> args = new ArrayList<>();
+      args.add(request.verb());
+      args.addAll(request.args());
+      messages.add(Message.request(BList.ofStrings(args.toArray(String[]::new)), Requests.chunks(request.body())));
+    }
+    try {
+      return Optional.of(dryRun.responseLengths(initial, messages));
+    } catch (VfsError e) {
+      throw new IOException("the reference server's dry run could not lay out the initial state", e);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.Journal;
+import dev.cutpoint.history.Request;
 import dev.cutpoint.history.ServerState;
 import dev.cutpoint.history.StateEntry;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -61,6 +63,11 @@ final class ServedBrz implements CaseServer {
   @Override
   public boolean hasJournal() {
     return false;
+  }
+
+  @Override
+  public Optional<List<Long>> responseLengths(ServerState initial, List<Request> requests) {
+    return Optional.empty();
   }
 
   @Override
