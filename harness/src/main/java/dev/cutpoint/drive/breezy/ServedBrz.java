@@ -29,7 +29,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ServedBrz implements CaseServer {
 
-  /** How long a case may leave connections for brz serve to finish. */
   /** How long brz serve may take to close its connections after a case: a safety net, not a guess. */
   private static final Duration QUIET_SAFETY_NET = Duration.ofSeconds(30);
 
