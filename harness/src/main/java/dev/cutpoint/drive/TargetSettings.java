@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param callTimeout the reference client's timeout, on the harness's clock (SPEC §5.4): it only
  *     passes when the harness knows an attempt can no longer progress, so its size costs no time
  *     and no machine is too slow for it
+ * @param serverCommand the user's own server ({@code --server-command}), for the target
+ *     {@value Targets#SERVER_COMMAND}
  */
-public record TargetSettings(Mutant mutant, Optional<String> toxiproxy, Duration callTimeout) {
+public record TargetSettings(
+    Mutant mutant, Optional<String> toxiproxy, Duration callTimeout, Optional<ServerCommand> serverCommand) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -22,18 +25,23 @@ public record TargetSettings(Mutant mutant, Optional<String> toxiproxy, Duration
     Objects.requireNonNull(mutant, "mutant");
     Objects.requireNonNull(toxiproxy, "toxiproxy");
     Objects.requireNonNull(callTimeout, "callTimeout");
+    Objects.requireNonNull(serverCommand, "serverCommand");
   }
 
   public static TargetSettings defaults() {
-    return new TargetSettings(Mutant.NONE, Optional.empty(), DEFAULT_CALL_TIMEOUT);
+    return new TargetSettings(Mutant.NONE, Optional.empty(), DEFAULT_CALL_TIMEOUT, Optional.empty());
   }
 
   public TargetSettings withMutant(Mutant newMutant) {
-    return new TargetSettings(newMutant, toxiproxy, callTimeout);
+    return new TargetSettings(newMutant, toxiproxy, callTimeout, serverCommand);
   }
 
   public TargetSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new TargetSettings(mutant, newToxiproxy, callTimeout);
+    return new TargetSettings(mutant, newToxiproxy, callTimeout, serverCommand);
+  }
+
+  public TargetSettings withServerCommand(Optional<ServerCommand> newServerCommand) {
+    return new TargetSettings(mutant, toxiproxy, callTimeout, newServerCommand);
   }
 
   /**

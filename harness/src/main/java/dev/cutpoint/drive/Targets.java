@@ -9,9 +9,16 @@ import java.util.stream.Stream;
 /** The targets a run can name, how each starts, and whether this machine can run it. */
 public final class Targets {
 
+  /** The built-in pairings, what {@code all} runs. */
+  public static final List<String> BUILT_IN =
+      Stream.concat(Stream.of(JavaTarget.NAME), BreezyTargets.NAMES.stream()).toList();
+
+  /** The reference client against the user's own server ({@code --server-command}). */
+  public static final String SERVER_COMMAND = "server-command";
+
   /** Every target name this build knows. */
   public static final List<String> NAMES =
-      Stream.concat(Stream.of(JavaTarget.NAME), BreezyTargets.NAMES.stream()).toList();
+      Stream.concat(BUILT_IN.stream(), Stream.of(SERVER_COMMAND)).toList();
 
   private Targets() {}
 
@@ -23,12 +30,18 @@ public final class Targets {
     if (BreezyTargets.NAMES.contains(name)) {
       return BreezyTargets.start(name, settings);
     }
+    if (name.equals(SERVER_COMMAND)) {
+      return BreezyTargets.startServerCommand(SERVER_COMMAND, settings);
+    }
     throw new IllegalArgumentException(unknown(name));
   }
 
   /** Why the named target cannot run on this machine (e.g. Breezy is not installed), if it cannot. */
   public static Optional<String> unavailable(String name) {
     requireKnown(name);
+    if (name.equals(SERVER_COMMAND)) {
+      return BreezyTargets.unavailable(BreezyTargets.SERVER);
+    }
     return BreezyTargets.NAMES.contains(name) ? BreezyTargets.unavailable(name) : Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
 import java.io.IOException;
@@ -91,6 +92,29 @@ public final class BreezyTargets {
         ? nemesis -> DriverClient.start(breezy, Optional.of(nemesis), false)
         : nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis));
     return ProxiedTarget.start(name, settings, servers, clients);
+  }
+
+  /**
+   * Starts the reference client against the user's own server: started, restarted and judged from
+   * its directory's state like {@code brz serve} (Breezy makes the branches the lock verbs need).
+   *
+   * @throws IllegalArgumentException when no server command is set, or the mutant switches the
+   *     reference server
+   */
+  public static Target startServerCommand(String name, TargetSettings settings) throws IOException {
+    ServerCommand command = settings.serverCommand().orElseThrow(() -> new IllegalArgumentException(
+        "target " + name + " needs a server command (--server-command or cutpoint.server.command)"));
+    Mutant mutant = settings.mutant();
+    if (mutant.serverExecutesPartial()) {
+      throw new IllegalArgumentException("mutant " + mutant.label() + " switches the reference server;"
+          + " target " + name + " runs the user's own server");
+    }
+    BreezyInstallation breezy = BreezyInstallation.system();
+    return ProxiedTarget.start(
+        name,
+        settings,
+        () -> ServedBrz.start(breezy, command),
+        nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis)));
   }
 
   private static void requireBreezyTarget(String name) {

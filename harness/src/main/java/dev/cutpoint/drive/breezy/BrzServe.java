@@ -1,24 +1,31 @@
 package dev.cutpoint.drive.breezy;
 
+import dev.cutpoint.drive.ServerCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A real {@code brz serve --allow-writes} on a loopback port, serving a fresh temporary directory:
- * the Breezy server of the {@code breezy-server} and {@code breezy} targets.
+ * the Breezy server of the {@code breezy-server} and {@code breezy} targets; or, the same way, a
+ * user's own server started from a {@link ServerCommand} ({@code --server-command}), which is ready
+ * when it accepts a connection.
  *
  * <p>The first start takes a free port below the kernel's ephemeral range ({@link StablePorts}:
  * no outgoing connection can take it while the server is down), or where that range is unknown
@@ -42,8 +49,11 @@ public final class BrzServe implements AutoCloseable {
   private static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
   private static final int LOG_CAPACITY = 64 * 1024;
   private static final int PORT_ATTEMPTS = 3;
+  private static final int ACCEPT_PROBE_MILLIS = 1000;
+  private static final long ACCEPT_PAUSE_NANOS = 20_000_000;
 
   private final BreezyInstallation installation;
+  private final Optional<ServerCommand> command;
   private final Duration startWait;
   private final BreezyHome home;
   private final Path directory;
@@ -53,8 +63,9 @@ public final class BrzServe implements AutoCloseable {
   private Thread stderrDrain;
   private Path branchTemplate;
 
-  private BrzServe(BreezyInstallation installation, Duration startWait) {
+  private BrzServe(BreezyInstallation installation, Optional<ServerCommand> command, Duration startWait) {
     this.installation = installation;
+    this.command = command;
     this.startWait = startWait;
     this.home = BreezyHome.create("cutpoint-brz-serve-");
     this.directory = home.path().resolve("served");
@@ -67,7 +78,22 @@ public final class BrzServe implements AutoCloseable {
    * @throws BrzServeFailed when it does not come up in time
    */
   public static BrzServe start(BreezyInstallation installation, Duration startWait) {
-    BrzServe serve = new BrzServe(installation, startWait);
+    return start(installation, Optional.empty(), startWait);
+  }
+
+  /**
+   * Starts the user's server from {@code command} (Breezy still makes the branches the lock verbs
+   * need) on a free loopback port, and waits until it accepts connections.
+   *
+   * @throws BrzServeFailed when it exits, or does not accept in time, with the end of its output
+   */
+  public static BrzServe start(BreezyInstallation installation, ServerCommand command, Duration startWait) {
+    return start(installation, Optional.of(command), startWait);
+  }
+
+  private static BrzServe start(
+      BreezyInstallation installation, Optional<ServerCommand> command, Duration startWait) {
+    BrzServe serve = new BrzServe(installation, command, startWait);
     try {
       Files.createDirectories(serve.directory);
       for (int attempt = 1; ; attempt++) {
@@ -120,7 +146,7 @@ public final class BrzServe implements AutoCloseable {
   /** The server process's id. */
   public synchronized long pid() {
     if (process == null) {
-      throw new IllegalStateException("brz serve is stopped");
+      throw new IllegalStateException(name() + " is stopped");
     }
     return process.pid();
   }
@@ -147,9 +173,13 @@ public final class BrzServe implements AutoCloseable {
    */
   public synchronized void start() {
     if (process != null) {
-      throw new IllegalStateException("brz serve is already running on port " + port);
+      throw new IllegalStateException(name() + " is already running on port " + port);
     }
-    List<String> command =
+    if (command.isPresent()) {
+      startCommand(command.get());
+      return;
+    }
+    List<String> brzServe =
         List.of(
             installation.brz().toString(),
             "serve",
@@ -161,7 +191,7 @@ public final class BrzServe implements AutoCloseable {
             "--directory",
             directory.toString());
     ProcessBuilder builder =
-        home.applyTo(new ProcessBuilder(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        home.applyTo(new ProcessBuilder(brzServe)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     CompletableFuture<Integer> listening = new CompletableFuture<>();
     try {
       process = Reaper.start(builder);
@@ -185,6 +215,58 @@ public final class BrzServe implements AutoCloseable {
     }
     port = bound;
     probe();
+  }
+
+  /**
+   * The user's server: its port is the harness's choice (a free one now, when it was 0), and it is
+   * ready when it accepts a connection; nothing it prints is relied on.
+   */
+  private void startCommand(ServerCommand user) {
+    if (port == 0) {
+      port = freePort();
+    }
+    ProcessBuilder builder = home.applyTo(new ProcessBuilder(user.argv(HOST, port, directory)))
+        .redirectErrorStream(true);
+    try {
+      process = Reaper.start(builder);
+    } catch (IOException e) {
+      throw new BrzServeFailed("cannot run the server command: " + e.getMessage(), "");
+    }
+    stderrDrain = log.drain(process.getInputStream(), line -> {}, "server-command-output-" + process.pid());
+    long deadline = System.nanoTime() + startWait.toNanos();
+    while (true) {
+      if (!process.isAlive()) {
+        int status = process.exitValue();
+        forgetProcess();
+        throw new BrzServeFailed("the server command exited with " + status
+            + " before it accepted a connection on port " + port, log.tail());
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(HOST, port), ACCEPT_PROBE_MILLIS);
+        return;
+      } catch (IOException notYet) {
+        if (System.nanoTime() - deadline > 0) {
+          stopNow();
+          throw new BrzServeFailed("the server command did not accept a connection on port " + port
+              + " within " + startWait.toSeconds() + " s", log.tail());
+        }
+        // nothing announces that a foreign server listens: look again shortly
+        LockSupport.parkNanos(ACCEPT_PAUSE_NANOS);
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new BrzServeFailed("no free loopback port for the server command: " + e.getMessage(), "");
+    }
+  }
+
+  /** Which server this is, in words for messages and reports. */
+  public String name() {
+    return command.map(c -> "the server command '" + c.template() + "'").orElse("brz serve");
   }
 
   /**
@@ -297,7 +379,7 @@ public final class BrzServe implements AutoCloseable {
       return;
     }
     if (!Reaper.kill(process, STOP_WAIT)) {
-      throw new BrzServeFailed("brz serve (pid " + process.pid() + ") survived SIGKILL", log.tail());
+      throw new BrzServeFailed(name() + " (pid " + process.pid() + ") survived SIGKILL", log.tail());
     }
     forgetProcess();
   }

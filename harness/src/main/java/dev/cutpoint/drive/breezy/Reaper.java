@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every process and temporary directory the Breezy pieces make, so that none outlives the
@@ -32,15 +35,28 @@ final class Reaper {
   }
 
   /**
-   * Kills {@code process} and its descendants (SIGKILL) and waits up to {@code wait} for it to be
-   * gone.
+   * Kills {@code process} and its descendants (SIGKILL) and waits up to {@code wait} for them all
+   * to be gone: a server started through a shell ({@code --server-command}) is the shell's child,
+   * and a lock it held is only seen as dead once that child is.
    *
-   * @return whether it is gone
+   * @return whether the process is gone
    */
   static boolean kill(Process process, Duration wait) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> descendants = process.descendants().toList();
+    descendants.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-    return forget(process, wait);
+    boolean gone = forget(process, wait);
+    for (ProcessHandle descendant : descendants) {
+      try {
+        descendant.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return gone;
+      } catch (ExecutionException | TimeoutException e) {
+        // one that will not die is the operating system's to reap; the process itself is gone
+      }
+    }
+    return gone;
   }
 
   /**

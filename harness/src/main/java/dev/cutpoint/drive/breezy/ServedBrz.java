@@ -1,5 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
+import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.Journal;
 import dev.cutpoint.history.Request;
@@ -32,6 +33,8 @@ final class ServedBrz implements CaseServer {
   /** How long brz serve may take to close its connections after a case: a safety net, not a guess. */
   private static final Duration QUIET_SAFETY_NET = Duration.ofSeconds(30);
 
+  private static final Duration START_WAIT = Duration.ofSeconds(30);
+
   private final BrzServe serve;
   private final StopMode restartMode;
 
@@ -47,6 +50,16 @@ final class ServedBrz implements CaseServer {
    */
   static ServedBrz start(BreezyInstallation installation, StopMode restartMode) {
     return new ServedBrz(BrzServe.start(installation), restartMode);
+  }
+
+  /**
+   * Starts the user's own server from {@code command} on a free loopback port; a restart kills it
+   * and starts it again.
+   *
+   * @throws BrzServeFailed when it exits, or does not accept in time
+   */
+  static ServedBrz start(BreezyInstallation installation, ServerCommand command) {
+    return new ServedBrz(BrzServe.start(installation, command, START_WAIT), StopMode.KILL);
   }
 
   /** The server process, for stories that restart it themselves. */
@@ -151,7 +164,7 @@ final class ServedBrz implements CaseServer {
 
   @Override
   public String description() {
-    return "brz serve (pid " + serve.pid() + ") at " + serve.url();
+    return serve.name() + " (pid " + serve.pid() + ") at " + serve.url();
   }
 
   @Override
