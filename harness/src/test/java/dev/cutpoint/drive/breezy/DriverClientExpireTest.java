@@ -88,6 +88,44 @@ class DriverClientExpireTest {
         .satisfies(a -> assertThat(a.writeCompleted()).isTrue());
   }
 
+  /** A black hole that stops reading blocks Breezy's send: the expire ends that wait too. */
+  @Test
+  void anExpireEndsAWriteThatCannotProgress() throws Exception {
+    CountDownLatch connected = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server =
+        new ScriptedServer(
+            List.of(
+                socket -> {
+                  connected.countDown();
+                  awaitQuietly(release);
+                }));
+    try (BreezyClient breezyClient = BreezyClient.start(breezy, ConnectionGate.OPEN, SAFETY_NET)) {
+      breezyClient.open(BrzServe.HOST, server.port(), new ClientSettings(SAFETY_NET, false));
+      CompletableFuture<CallRecord> pending =
+          CompletableFuture.supplyAsync(
+              () -> breezyClient.call(BreezyCall.withBody("put", new byte[16 << 20], "f", "")));
+      assertThat(connected.await(30, TimeUnit.SECONDS)).as("the client connected").isTrue();
+
+      breezyClient.expire();
+      CallRecord put = pending.get(30, TimeUnit.SECONDS);
+
+      assertThat(put.outcome())
+          .isEqualTo(new CallOutcome.ClientException("TimeoutError", "builtins", "timed out"));
+      assertThat(put.expired()).isTrue();
+      assertThat(put.safetyNet()).isFalse();
+      assertThat(put.attempts())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.writeCompleted()).isFalse();
+                assertThat(a.error().map(AttemptError::site)).contains(FailureSite.WRITE);
+              });
+    } finally {
+      release.countDown();
+    }
+  }
+
   @Test
   void anExpireBetweenCallsChangesNothing() throws Exception {
     server = new ScriptedServer(List.of(ScriptedServer.answering(ScriptedServer.HELLO_RESPONSE)));
@@ -129,6 +167,14 @@ class DriverClientExpireTest {
 
   private InetSocketAddress address() {
     return new InetSocketAddress(BrzServe.HOST, server.port());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Reads the request, says so, then never writes: waits for the client to leave. */
