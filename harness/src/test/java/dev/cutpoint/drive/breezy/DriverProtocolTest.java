@@ -172,6 +172,26 @@ class DriverProtocolTest {
     }
   }
 
+  /** Closing the driver's input ends a call that waits on a black hole, without waiting it out. */
+  @Test
+  void endOfInputInTheMiddleOfACallEndsTheDriverCleanly() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.silent()))) {
+      exchange(
+          "{\"op\":\"open\",\"host\":\"127.0.0.1\",\"port\":" + server.port()
+              + ",\"readTimeout\":60}");
+      driver.send(
+          "{\"op\":\"call\",\"id\":4,\"method\":\"call\",\"verb\":\"hello\",\"args\":[]}", "call");
+      driver.receive(WAIT, "connect event");
+      driver.send("{\"go\":true}", "go");
+
+      driver.close();
+
+      assertThatThrownBy(() -> driver.receive(WAIT, "after close"))
+          .isInstanceOfSatisfying(
+              DriverExited.class, e -> assertThat(e.exitCode()).hasValue(0));
+    }
+  }
+
   @Test
   void endOfInputEndsTheDriverCleanly() throws Exception {
     long pid = driver.pid();
