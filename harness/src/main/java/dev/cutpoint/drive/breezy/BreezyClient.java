@@ -17,7 +17,8 @@ import java.util.Objects;
  * outcome and attempts. Every new connection waits at the {@link ConnectionGate} first.
  *
  * <p>Nothing waits for ever: each answer of the driver has a deadline, and a driver that misses
- * it is killed ({@link DriverTimeout}). Calls are synchronous; one thread at a time.
+ * it is killed ({@link DriverTimeout}). Calls are synchronous; one thread at a time, except {@link
+ * #expire}, which any thread may call while a call waits.
  */
 public final class BreezyClient implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class BreezyClient implements AutoCloseable {
   private final Duration deadline;
   private final DriverInfo info;
   private long nextCallId = 1;
+  /** The id of the call in progress, 0 between calls: what an expire is for. */
+  private volatile long inProgress;
   private boolean opened;
 
   private BreezyClient(DriverProcess driver, ConnectionGate gate, Duration deadline) {
@@ -115,7 +118,13 @@ public final class BreezyClient implements AutoCloseable {
       call.stream().forEach(chunk -> stream.add(Base64.getEncoder().encodeToString(chunk)));
     }
     String during = "call #" + id + " " + call.verb();
-    JsonNode reply = exchange(command, "result", during, true);
+    JsonNode reply;
+    inProgress = id;
+    try {
+      reply = exchange(command, "result", during, true);
+    } finally {
+      inProgress = 0;
+    }
     try {
       CallRecord record = DriverReplies.callRecord(reply);
       if (record.callId() != id) {
@@ -124,6 +133,22 @@ public final class BreezyClient implements AutoCloseable {
       return record;
     } catch (MalformedReply e) {
       throw broken(during, e.getMessage());
+    }
+  }
+
+  /**
+   * Ends the wait of the call in progress on its connection as a socket timeout would: Breezy's
+   * call fails with {@code TimeoutError: timed out}, as after a real timeout. For a call the harness
+   * knows is black-holed; callable from any thread while {@link #call} waits (not synchronized, or
+   * it would wait for the call). Between calls it does nothing; an expire that reaches the driver
+   * after its call ended is ignored there.
+   *
+   * @throws DriverExited when the driver can no longer be written to
+   */
+  public void expire() {
+    long id = inProgress;
+    if (id != 0) {
+      driver.send("{\"op\":\"expire\",\"id\":" + id + "}", "expire of call #" + id);
     }
   }
 

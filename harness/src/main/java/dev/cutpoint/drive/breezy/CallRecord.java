@@ -11,6 +11,10 @@ import java.util.List;
  *
  * @param callId the id the Java side gave the call
  * @param attempts in order; empty when the call failed before sending anything
+ * @param expired whether the harness's expire ended one of the call's waits ({@link
+ *     BreezyClient#expire})
+ * @param safetyNet whether the read timeout ran out on a wait instead: the call ended as a black
+ *     hole does, but on guessed time
  * @param elapsed the call's duration inside the driver, gate waits included
  */
 public record CallRecord(
@@ -18,6 +22,8 @@ public record CallRecord(
     CallOutcome outcome,
     List<AttemptRecord> attempts,
     List<String> warnings,
+    boolean expired,
+    boolean safetyNet,
     Duration elapsed) {
 
   public CallRecord {

@@ -5,10 +5,11 @@ import java.time.Duration;
 /**
  * How Breezy's client is set up for a run.
  *
- * @param readTimeout bounds each send and receive on the driver's sockets (connects stay blocking,
- *     as Breezy's are; on loopback they never hang). Breezy sets no timeout of its own
+ * @param readTimeout bounds each wait of a send or receive on the driver's sockets (connects stay
+ *     blocking, as Breezy's are; on loopback they never hang). Breezy sets no timeout of its own
  *     (breezy/bzr/smart/medium.py:1137-1140), so without this a black-holed call would hang for
- *     ever; with it, the call raises {@code TimeoutError}
+ *     ever; with it, the call raises {@code TimeoutError}. The harness can end the wait sooner
+ *     with the same error ({@link BreezyClient#expire}); the timeout is then the safety net
  * @param noRetry Breezy's {@code -Dnoretry} debug flag: no resend at all (client.py:160, 278)
  */
 public record ClientSettings(Duration readTimeout, boolean noRetry) {

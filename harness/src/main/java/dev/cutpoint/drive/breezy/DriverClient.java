@@ -26,25 +26,40 @@ import java.util.OptionalLong;
 final class DriverClient implements CaseClient {
 
   /**
-   * The longest the driver may take to answer: past it, it is killed. Calls end sooner by their
-   * socket timeouts (three sendings of a few seconds at most); this is the harness's own guard.
+   * The longest the driver may take to answer one attempt: past it, it is killed. Longer than the
+   * safety net, so that a call nobody ended is reported as that ({@link SafetyNetExpired}), with
+   * the driver still usable.
    */
-  private static final Duration DRIVER_DEADLINE = Duration.ofSeconds(30);
+  private static final Duration DRIVER_DEADLINE = Duration.ofSeconds(60);
+
+  /**
+   * The shortest read timeout that is a safety net (SPEC §5.4): a call that runs into it is the
+   * harness's failure. A shorter one is still the timeout a black-holed call ends on.
+   */
+  static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
   private final BreezyInstallation installation;
   private final Optional<Nemesis> nemesis;
   private final boolean noRetry;
   private final String version;
-  private BreezyClient breezy;
+  private final Duration safetyNetFloor;
+  /** Read by {@link #expire} on the nemesis's thread. */
+  private volatile BreezyClient breezy;
+  private Duration readTimeout = Duration.ZERO;
   private Optional<CallRecord> last = Optional.empty();
   private String lastVerb = "";
 
   private DriverClient(
-      BreezyInstallation installation, Optional<Nemesis> nemesis, boolean noRetry, String version) {
+      BreezyInstallation installation,
+      Optional<Nemesis> nemesis,
+      boolean noRetry,
+      String version,
+      Duration safetyNetFloor) {
     this.installation = installation;
     this.nemesis = nemesis;
     this.noRetry = noRetry;
     this.version = version;
+    this.safetyNetFloor = safetyNetFloor;
   }
 
   /**
@@ -55,8 +70,18 @@ final class DriverClient implements CaseClient {
    * @throws BreezyUnavailable when Breezy is not installed
    */
   static DriverClient start(BreezyInstallation installation, Optional<Nemesis> nemesis, boolean noRetry) {
+    return start(installation, nemesis, noRetry, SAFETY_NET);
+  }
+
+  /** The same, with read timeouts from {@code safetyNetFloor} up taken as safety nets (tests). */
+  static DriverClient start(
+      BreezyInstallation installation,
+      Optional<Nemesis> nemesis,
+      boolean noRetry,
+      Duration safetyNetFloor) {
     String version = installation.version();
-    DriverClient client = new DriverClient(installation, nemesis, noRetry, version);
+    DriverClient client =
+        new DriverClient(installation, nemesis, noRetry, version, safetyNetFloor);
     client.driver();
     return client;
   }
@@ -103,12 +128,22 @@ final class DriverClient implements CaseClient {
   @Override
   public void open(InetSocketAddress address, Duration timeout) {
     last = Optional.empty();
+    readTimeout = timeout;
     driver().open(address.getHostString(), address.getPort(), new ClientSettings(timeout, noRetry));
   }
 
+  /**
+   * @throws SafetyNetExpired when the call ran into a read timeout that is a safety net: the
+   *     harness failed to end it, so the case is not run, whatever Breezy did
+   */
   @Override
   public Call call(Request request, long boundMillis) {
-    CallRecord record = driver().call(BreezyRequests.call(request));
+    BreezyClient driver = driver();
+    CallRecord record = driver.call(BreezyRequests.call(request));
+    if (record.safetyNet() && readTimeout.compareTo(safetyNetFloor) >= 0) {
+      throw new SafetyNetExpired(
+          "call #" + record.callId() + " " + request.verb(), readTimeout, driver.driverLog());
+    }
     last = Optional.of(record);
     lastVerb = request.verb();
     return BreezyHistory.call(record, request.index(), Duration.ofMillis(boundMillis));
@@ -162,6 +197,21 @@ final class DriverClient implements CaseClient {
   @Override
   public void disconnect() {
     driver().disconnect();
+  }
+
+  /**
+   * Ends the call in progress as a socket timeout would (Breezy's call fails with {@code
+   * TimeoutError: timed out}), for when the harness knows it is black-holed (SPEC §5.4). Callable
+   * from any thread while {@link #call} waits; does nothing between calls, and an expire that
+   * reaches the driver after its call ended is ignored.
+   *
+   * @throws DriverExited when the driver could not be written to (the call's thread sees it too)
+   */
+  public void expire() {
+    BreezyClient current = breezy;
+    if (current != null) {
+      current.expire();
+    }
   }
 
   /** Closes the case's connection, so that the server sees the end of it. */

@@ -1,11 +1,11 @@
 package dev.cutpoint.drive.breezy;
 
 /**
- * The Python driver failed the harness: it timed out, exited, or said something outside its
- * protocol. Carries the end of its stderr, where Python puts its tracebacks.
+ * The Python driver failed the harness: it timed out, exited, said something outside its
+ * protocol, or a call ran into its safety net. Carries the end of its stderr, where Python puts its tracebacks.
  */
 public abstract sealed class DriverFailure extends BreezyException
-    permits DriverTimeout, DriverExited, DriverProtocolError {
+    permits DriverTimeout, DriverExited, DriverProtocolError, SafetyNetExpired {
 
   private final String driverLog;
 

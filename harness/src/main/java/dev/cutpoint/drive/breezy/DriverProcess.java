@@ -83,8 +83,11 @@ final class DriverProcess implements AutoCloseable {
     return stderr.tail();
   }
 
-  /** Writes one line (a JSON object, without its newline). */
-  void send(String line, String during) {
+  /**
+   * Writes one line (a JSON object, without its newline). Whole lines only, from any thread: an
+   * expire is written while the call's thread may be answering a gate.
+   */
+  synchronized void send(String line, String during) {
     try {
       stdin.write(line.getBytes(StandardCharsets.UTF_8));
       stdin.write('\n');

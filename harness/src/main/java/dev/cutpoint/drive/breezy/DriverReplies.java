@@ -49,6 +49,8 @@ final class DriverReplies {
         outcome(field(reply, "outcome")),
         attempts,
         warnings,
+        bool(reply, "expired"),
+        bool(reply, "safetyNet"),
         Duration.ofNanos(Math.round(millis * 1_000_000)));
   }
 

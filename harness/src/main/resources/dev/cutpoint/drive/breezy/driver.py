@@ -15,11 +15,13 @@ every character is one byte (ISO-8859-1); bodies and stream chunks as base64.
 Commands (Java -> driver):
   {"op":"hello"}
       -> {"reply":"hello","breezy":"3.3.2","python":"3.11.2","pid":123}
-  {"op":"open","host":"127.0.0.1","port":4155,"readTimeout":5.0,"noretry":false}
+  {"op":"open","host":"127.0.0.1","port":4155,"readTimeout":30.0,"noretry":false}
       A fresh medium and client (the old medium is disconnected). readTimeout
-      (seconds) bounds every send and receive (set on the socket once it is
-      connected; connects stay blocking, as Breezy's are): Breezy sets no
+      (seconds) bounds every wait of a send or receive (set on the socket once
+      it is connected; connects stay blocking, as Breezy's are): Breezy sets no
       timeout of its own, so without it a black-holed call would hang forever.
+      The harness ends a black-holed call itself ("expire", below); this
+      timeout is the safety net for when it does not.
       noretry sets Breezy's -Dnoretry debug flag (breezy.debug.debug_flags).
       Also how to recover: Breezy resets its medium only on a ConnectionReset
       inside its resend window (client.py:193, 277); after any other failure
@@ -38,7 +40,7 @@ Commands (Java -> driver):
       While the call runs, every new connection is gated (below). Then
       -> {"reply":"result","id":7,"outcome":OUTCOME,"attempts":[ATTEMPT...],
           "warnings":["ConnectionReset reading response for b'get', retrying"],
-          "elapsedMs":12.5}
+          "expired":false,"safetyNet":false,"elapsedMs":12.5}
       OUTCOME is one of
         {"kind":"response","args":["ok"],"body":"<base64>"|null}
         {"kind":"serverError","args":["NoSuchFile","a"]}     (an oE response)
@@ -50,6 +52,9 @@ Commands (Java -> driver):
          "endOfStream":true,"streamChunksSent":0,"bodyStreamStarted":null,
          "error":null|{"site":"connect"|"write"|"read","type":...,
                        "module":...,"message":...}}
+      expired: an expire ended one of the call's waits. safetyNet: readTimeout
+      ran out on a wait instead (the harness never expired it): the call ended
+      as a black hole does, but on guessed time.
       bytesWritten/bytesRead count what the socket accepted/returned (Breezy's
       _report_activity); writeCompleted is true when the whole request was
       handed to the socket; endOfStream when a read returned b'' (Breezy maps
@@ -59,7 +64,17 @@ Commands (Java -> driver):
       medium.disconnect(), as RemoteTransport.disconnect does: the next call
       opens a new connection.
       -> {"reply":"disconnected","wasConnected":true}
-  End of input: the driver disconnects and exits with status 0.
+  {"op":"expire","id":7}
+      No reply. Sent by the harness, from any thread, while call 7 waits on a
+      connection that it knows can no longer progress (a black hole). The
+      send or receive that is waiting, or the next one of this call, raises
+      what a socket timeout raises (TimeoutError('timed out')), so Breezy
+      behaves and the attempt's error reads as they do after a real timeout.
+      Without "id" it is for the call in progress. An expire of another call,
+      or read between calls, or while a connect waits at the gate, is late
+      (the wait it was meant for is over) and ignored.
+  End of input (also in the middle of a call): the driver disconnects and
+  exits with status 0.
 
 The connection gate (SPEC 5.3), during a call, before each new connection:
   driver -> {"event":"connect","id":7,"attempt":2,"connection":4}
@@ -76,6 +91,8 @@ import base64
 import json
 import logging
 import os
+import select
+import socket
 import sys
 import time
 
@@ -114,28 +131,96 @@ class BadGateReply(BadCommand):
 
 
 class Channel:
-    """JSON lines in on stdin, out on the real stdout."""
+    """JSON lines in on stdin, out on the real stdout.
 
-    def __init__(self, stdin, stdout):
-        self._in = stdin
+    Stdin is read raw into the channel's own buffer, never through Python's
+    buffered reader: a wait that selects on the fd must see every byte not yet
+    parsed, and reading an expire must not consume the command behind it.
+    """
+
+    _CHUNK = 1 << 20
+
+    def __init__(self, fd, stdout):
+        self._fd = fd
         self._out = stdout
+        self._buffer = bytearray()
+        self._scanned = 0
+        self.ended = False
+
+    def fileno(self):
+        return self._fd
 
     def send(self, message):
         line = json.dumps(message, separators=(',', ':')) + '\n'
         self._out.write(line.encode('ascii'))
         self._out.flush()
 
+    def fill(self):
+        """One read of what stdin has (blocks only when it has nothing)."""
+        data = os.read(self._fd, self._CHUNK)
+        if data:
+            self._buffer += data
+        else:
+            self.ended = True
+
     def receive(self):
-        line = self._in.readline()
-        if not line:
-            raise EndOfInput()
-        try:
-            message = json.loads(line.decode('utf-8'))
-        except ValueError as e:
-            raise BadCommand('not a JSON line: %s' % e)
-        if not isinstance(message, dict):
-            raise BadCommand('not a JSON object: %r' % (message,))
-        return message
+        while True:
+            line = self._take_line()
+            if line is not None:
+                return _parse(line)
+            if self.ended:
+                raise EndOfInput()
+            self.fill()
+
+    def take_expire(self, call_id):
+        """Whether an expire of call `call_id` is next: consumes the expires
+        at the head of the input (one for another call is late); any other
+        line stays where it is."""
+        while True:
+            end = self._line_end()
+            if end < 0:
+                return False
+            message = _message(bytes(self._buffer[:end + 1]))
+            if message is None or message.get('op') != 'expire':
+                return False
+            self._take_line()
+            if message.get('id', call_id) == call_id:
+                return True
+
+    def _line_end(self):
+        end = self._buffer.find(b'\n', self._scanned)
+        # a long line arrives in many reads: scan each byte once
+        self._scanned = len(self._buffer) if end < 0 else end
+        return end
+
+    def _take_line(self):
+        end = self._line_end()
+        if end < 0:
+            if not self.ended or not self._buffer:
+                return None
+            end = len(self._buffer) - 1  # a last line without its newline
+        line = bytes(self._buffer[:end + 1])
+        del self._buffer[:end + 1]
+        self._scanned = 0
+        return line
+
+
+def _parse(line):
+    try:
+        message = json.loads(line.decode('utf-8'))
+    except ValueError as e:
+        raise BadCommand('not a JSON line: %s' % e)
+    if not isinstance(message, dict):
+        raise BadCommand('not a JSON object: %r' % (message,))
+    return message
+
+
+def _message(line):
+    """The line's JSON object, or None where receive() would refuse it."""
+    try:
+        return _parse(line)
+    except BadCommand:
+        return None
 
 
 def _text(data):
@@ -210,11 +295,15 @@ class CallRecorder:
         self.call_id = None
         self.attempts = []
         self.warnings = []
+        self.expired = False
+        self.safety_net = False
 
     def begin(self, call_id):
         self.call_id = call_id
         self.attempts = []
         self.warnings = []
+        self.expired = False
+        self.safety_net = False
 
     def start_attempt(self, connection):
         attempt = Attempt(len(self.attempts) + 1, connection)
@@ -240,14 +329,60 @@ class WarningCapture(logging.Handler):
             self.handleError(record)
 
 
+class ExpirableSocket:
+    """The medium's connected socket. Each send and receive first waits for
+    the socket or for the harness's expire on stdin, whichever comes first;
+    the socket's own timeout is the safety net. Everything else (close, ...)
+    is the socket's."""
+
+    def __init__(self, sock, timeout, channel, recorder):
+        self._sock = sock
+        self._timeout = timeout
+        self._channel = channel
+        self._recorder = recorder
+
+    def __getattr__(self, name):
+        return getattr(self._sock, name)
+
+    def recv(self, *args):
+        self._wait(reading=True)
+        return self._sock.recv(*args)
+
+    def send(self, *args):
+        self._wait(reading=False)
+        return self._sock.send(*args)
+
+    def _wait(self, reading):
+        deadline = time.monotonic() + self._timeout
+        while True:
+            if self._channel.take_expire(self._recorder.call_id):
+                self._recorder.expired = True
+                raise socket.timeout('timed out')
+            if self._channel.ended:
+                raise EndOfInput()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._recorder.safety_net = True
+                raise socket.timeout('timed out')
+            readable, writable, _ = select.select(
+                [self._sock, self._channel] if reading else [self._channel],
+                [] if reading else [self._sock], [], remaining)
+            if self._sock in readable or self._sock in writable:
+                return
+            if self._channel in readable:
+                self._channel.fill()
+
+
 class GatedMedium(medium.SmartTCPClientMedium):
     """Breezy's TCP medium, watched: every connect is gated and numbered."""
 
-    def __init__(self, host, port, timeout, gate, recorder, connection_ids):
+    def __init__(self, host, port, timeout, gate, channel, recorder,
+                 connection_ids):
         medium.SmartTCPClientMedium.__init__(
             self, host, port, 'bzr://%s:%d/' % (host, port))
         self._timeout = timeout
         self._gate = gate
+        self._channel = channel
         self._recorder = recorder
         self._connection_ids = connection_ids
         self.connection = None
@@ -269,6 +404,8 @@ class GatedMedium(medium.SmartTCPClientMedium):
         # Breezy's own (a reset right after the handshake is then seen on the
         # first send, not reported as a failed connect).
         self._socket.settimeout(self._timeout)
+        self._socket = ExpirableSocket(
+            self._socket, self._timeout, self._channel, self._recorder)
         self.connection = connection
         if attempt is not None:
             attempt.connection = connection
@@ -364,6 +501,8 @@ class Driver:
         while True:
             try:
                 command = self._channel.receive()
+                if command.get('op') == 'expire':
+                    continue  # late: the call it was meant for has ended
                 reply = self._dispatch(command)
             except EndOfInput:
                 break
@@ -414,7 +553,8 @@ class Driver:
         else:
             debug.debug_flags.discard('noretry')
         self._medium = GatedMedium(host, port, float(timeout), self._gate,
-                                   self._recorder, self._connection_ids)
+                                   self._channel, self._recorder,
+                                   self._connection_ids)
         self._client = RecordedClient(self._medium, self._recorder)
         return {'reply': 'opened'}
 
@@ -425,6 +565,9 @@ class Driver:
             'attempt': attempt.number if attempt is not None else None,
             'connection': connection})
         reply = self._channel.receive()
+        while reply.get('op') == 'expire':
+            # late: the wait it was meant for ended before this connect
+            reply = self._channel.receive()
         if reply.get('go') is not True:
             raise BadGateReply('expected {"go":true}, got %r' % (reply,))
 
@@ -474,6 +617,8 @@ class Driver:
             'reply': 'result', 'id': call_id, 'outcome': outcome,
             'attempts': [a.to_json() for a in self._recorder.attempts],
             'warnings': list(self._recorder.warnings),
+            'expired': self._recorder.expired,
+            'safetyNet': self._recorder.safety_net,
             'elapsedMs': round((time.monotonic() - started) * 1000.0, 3),
         }
 
@@ -522,7 +667,7 @@ def _response(result, body):
 
 
 def main():
-    channel = Channel(sys.stdin.buffer, _protocol_out.buffer)
+    channel = Channel(sys.stdin.fileno(), _protocol_out.buffer)
     try:
         Driver(channel).serve()
     except BrokenPipeError:

@@ -40,6 +40,8 @@ class BreezyHistoryTest {
             new CallOutcome.Response(List.of("ok"), Optional.of(bytes("payload"))),
             List.of(attempt(1, 1, false, Optional.of(RESET)), attempt(2, 2, true, Optional.empty())),
             List.of(WARNING),
+            false,
+            false,
             Duration.ofMillis(7));
 
     Call call = BreezyHistory.call(record, 4, TIMEOUT);
@@ -69,6 +71,8 @@ class BreezyHistoryTest {
             new CallOutcome.ClientException("ConnectionReset", "breezy.errors", "Connection closed"),
             List.of(attempt(1, 1, false, Optional.of(RESET))),
             List.of(),
+            false,
+            false,
             Duration.ofMillis(2));
 
     Call call = BreezyHistory.call(record, 0, TIMEOUT);
@@ -90,6 +94,8 @@ class BreezyHistoryTest {
                 "TooManyConcurrentRequests", "breezy.bzr.smart.medium", "limit"),
             List.of(),
             List.of(),
+            false,
+            false,
             Duration.ZERO);
 
     Call call = BreezyHistory.call(record, 1, TIMEOUT);
@@ -110,6 +116,8 @@ class BreezyHistoryTest {
             new CallOutcome.ServerError(List.of("LockContention")),
             List.of(attempt(1, 1, false, Optional.empty())),
             List.of(),
+            false,
+            false,
             Duration.ofMillis(1));
 
     Call call = BreezyHistory.call(record, 0, TIMEOUT);

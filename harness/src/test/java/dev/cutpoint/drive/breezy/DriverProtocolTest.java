@@ -99,6 +99,99 @@ class DriverProtocolTest {
     }
   }
 
+  /**
+   * Stdin is read past the expire in one go here (three lines, one write): the expire of another
+   * call is late and skipped, the call's own ends its wait, and the command behind them is neither
+   * lost nor swallowed.
+   */
+  @Test
+  void anExpireEndsTheWaitOfItsCallAndLeavesTheNextCommand() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.silent()))) {
+      exchange(
+          "{\"op\":\"open\",\"host\":\"127.0.0.1\",\"port\":" + server.port()
+              + ",\"readTimeout\":60}");
+      driver.send(
+          "{\"op\":\"call\",\"id\":1,\"method\":\"call\",\"verb\":\"hello\",\"args\":[]}", "call");
+      assertThat(JSON.readTree(driver.receive(WAIT, "connect event")).path("event").asText())
+          .isEqualTo("connect");
+
+      driver.send(
+          "{\"go\":true}\n{\"op\":\"expire\",\"id\":99}\n{\"op\":\"expire\",\"id\":1}\n{\"op\":\"hello\"}",
+          "go, expires and hello");
+      JsonNode result = JSON.readTree(driver.receive(WAIT, "the call's result"));
+      JsonNode hello = JSON.readTree(driver.receive(WAIT, "hello"));
+
+      assertThat(result.path("outcome").path("type").asText()).isEqualTo("TimeoutError");
+      assertThat(result.path("outcome").path("message").asText()).isEqualTo("timed out");
+      assertThat(result.path("expired").asBoolean()).isTrue();
+      assertThat(result.path("safetyNet").asBoolean()).isFalse();
+      assertThat(result.path("elapsedMs").asDouble()).isLessThan(30_000);
+      assertThat(hello.path("reply").asText()).isEqualTo("hello");
+    }
+  }
+
+  /** An expire that comes too late (between calls, or at a gate) gets no reply and ends nothing. */
+  @Test
+  void aLateExpireIsIgnored() throws IOException {
+    try (ScriptedServer server =
+        new ScriptedServer(List.of(ScriptedServer.answering(ScriptedServer.HELLO_RESPONSE)))) {
+      exchange(
+          "{\"op\":\"open\",\"host\":\"127.0.0.1\",\"port\":" + server.port()
+              + ",\"readTimeout\":60}");
+      driver.send("{\"op\":\"expire\"}", "expire between calls");
+      driver.send(
+          "{\"op\":\"call\",\"id\":2,\"method\":\"call\",\"verb\":\"hello\",\"args\":[]}", "call");
+      assertThat(JSON.readTree(driver.receive(WAIT, "connect event")).path("event").asText())
+          .isEqualTo("connect");
+      driver.send("{\"op\":\"expire\",\"id\":2}", "expire at the gate");
+
+      JsonNode result = exchange("{\"go\":true}");
+
+      assertThat(result.path("reply").asText()).isEqualTo("result");
+      assertThat(result.path("outcome").path("kind").asText()).isEqualTo("response");
+      assertThat(result.path("expired").asBoolean()).isFalse();
+    }
+  }
+
+  /** A call nobody expires ends on the socket timeout, and says so. */
+  @Test
+  void aCallEndedByTheSocketTimeoutReportsTheSafetyNet() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.silent()))) {
+      exchange(
+          "{\"op\":\"open\",\"host\":\"127.0.0.1\",\"port\":" + server.port()
+              + ",\"readTimeout\":0.3}");
+      driver.send(
+          "{\"op\":\"call\",\"id\":3,\"method\":\"call\",\"verb\":\"hello\",\"args\":[]}", "call");
+      driver.receive(WAIT, "connect event");
+
+      JsonNode result = exchange("{\"go\":true}");
+
+      assertThat(result.path("outcome").path("type").asText()).isEqualTo("TimeoutError");
+      assertThat(result.path("safetyNet").asBoolean()).isTrue();
+      assertThat(result.path("expired").asBoolean()).isFalse();
+    }
+  }
+
+  /** Closing the driver's input ends a call that waits on a black hole, without waiting it out. */
+  @Test
+  void endOfInputInTheMiddleOfACallEndsTheDriverCleanly() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(List.of(ScriptedServer.silent()))) {
+      exchange(
+          "{\"op\":\"open\",\"host\":\"127.0.0.1\",\"port\":" + server.port()
+              + ",\"readTimeout\":60}");
+      driver.send(
+          "{\"op\":\"call\",\"id\":4,\"method\":\"call\",\"verb\":\"hello\",\"args\":[]}", "call");
+      driver.receive(WAIT, "connect event");
+      driver.send("{\"go\":true}", "go");
+
+      driver.close();
+
+      assertThatThrownBy(() -> driver.receive(WAIT, "after close"))
+          .isInstanceOfSatisfying(
+              DriverExited.class, e -> assertThat(e.exitCode()).hasValue(0));
+    }
+  }
+
   @Test
   void endOfInputEndsTheDriverCleanly() throws Exception {
     long pid = driver.pid();

@@ -34,7 +34,7 @@ class DriverRepliesTest {
          "writeCompleted":true,"bytesRead":86,"endOfStream":false,"streamChunksSent":0,
          "bodyStreamStarted":null,"error":null}],
        "warnings":["ConnectionReset reading response for b'get', retrying"],
-       "elapsedMs":7.349}
+       "expired":false,"safetyNet":true,"elapsedMs":7.349}
       """;
 
   @Test
@@ -65,6 +65,8 @@ class DriverRepliesTest {
                         "Connection closed: Unexpected end of message."))));
     assertThat(record.attempts().get(1).error()).isEmpty();
     assertThat(record.warnings()).hasSize(1);
+    assertThat(record.expired()).isFalse();
+    assertThat(record.safetyNet()).isTrue();
     assertThat(record.elapsed()).isEqualTo(Duration.ofNanos(7_349_000));
   }
 
@@ -73,17 +75,18 @@ class DriverRepliesTest {
     JsonNode serverError =
         JSON.readTree(
             "{\"reply\":\"result\",\"id\":1,\"outcome\":{\"kind\":\"serverError\","
-                + "\"args\":[\"LockContention\"]},\"attempts\":[],\"warnings\":[],\"elapsedMs\":1}");
+                + "\"args\":[\"LockContention\"]},\"attempts\":[],\"warnings\":[],\"expired\":false,\"safetyNet\":false,\"elapsedMs\":1}");
     JsonNode exception =
         JSON.readTree(
             "{\"reply\":\"result\",\"id\":2,\"outcome\":{\"kind\":\"exception\","
                 + "\"type\":\"TimeoutError\",\"module\":\"builtins\",\"message\":\"timed out\"},"
-                + "\"attempts\":[],\"warnings\":[],\"elapsedMs\":500}");
+                + "\"attempts\":[],\"warnings\":[],\"expired\":true,\"safetyNet\":false,\"elapsedMs\":500}");
 
     assertThat(DriverReplies.callRecord(serverError).outcome())
         .isEqualTo(new CallOutcome.ServerError(List.of("LockContention")));
     assertThat(DriverReplies.callRecord(exception).outcome())
         .isEqualTo(new CallOutcome.ClientException("TimeoutError", "builtins", "timed out"));
+    assertThat(DriverReplies.callRecord(exception).expired()).isTrue();
   }
 
   @ParameterizedTest
@@ -101,6 +104,8 @@ class DriverRepliesTest {
         "\"warnings\":[ | \"warnings\":[1,",
         "\"bytesWritten\":72, | \"bytesWritten\":-72,",
         "\"bodyStreamStarted\":null,\"error\":null} | \"error\":null}",
+        "\"safetyNet\":true, | \"safetyNet\":\"yes\",",
+        "\"expired\":false, | \"expire\":false,",
       })
   void anythingOffProtocolIsMalformed(String field, String replacement) {
     String broken = RESENT_GET.replace(field, replacement);
