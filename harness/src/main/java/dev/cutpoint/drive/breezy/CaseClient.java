@@ -34,7 +34,10 @@ public interface CaseClient extends AutoCloseable {
   List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout)
       throws IOException;
 
-  /** A fresh client for the server at {@code address}, with read timeout {@code timeout}. */
+  /**
+   * A fresh client for the server at {@code address}: {@code timeout} is the reference client's
+   * timeout on the harness's clock, or the socket timeout Breezy's driver keeps as a safety net.
+   */
   void open(InetSocketAddress address, Duration timeout) throws IOException;
 
   /**

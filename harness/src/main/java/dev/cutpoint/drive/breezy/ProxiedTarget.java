@@ -255,7 +255,8 @@ public final class ProxiedTarget implements Target {
     Injection injection = Injection.none();
     Request probe = client.recorded(scenario.requests().size(), PROBE);
     Call probeCall;
-    client.open(proxyAddress, settings.callTimeout());
+    // Breezy's client has no timeout of its own: the driver's socket timeout is only a safety net
+    client.open(proxyAddress, client.waitsOnHarnessClock() ? settings.callTimeout() : DriverClient.SAFETY_NET);
     try {
       for (Request request : scenario.requests()) {
         boolean faulted = fault.isPresent() && fault.get().requestIndex() == request.index();
