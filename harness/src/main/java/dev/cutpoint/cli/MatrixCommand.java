@@ -142,7 +142,8 @@ public final class MatrixCommand implements Callable<Integer> {
     return result.passed() ? 0 : 1;
   }
 
-  private MatrixSettings settings() {
+  /** The run the arguments ask for, checked. */
+  MatrixSettings settings() {
     if (tries < 1) {
       throw new IllegalArgumentException("--tries must be at least 1, was " + tries);
     }

@@ -33,7 +33,7 @@ public record Confirmation(int replays, Map<Invariant, Integer> reproduced, List
     failures = List.copyOf(failures);
   }
 
-  /** The replays of {@code original} that ran: in how many each invariant broke. */
+  /** {@code replays} replays of one case, of which {@code ran} ran and {@code failures} could not. */
   static Confirmation of(int replays, List<CaseResult> ran, List<String> failures) {
     Map<Invariant, Integer> counts = new EnumMap<>(Invariant.class);
     for (CaseResult replay : ran) {

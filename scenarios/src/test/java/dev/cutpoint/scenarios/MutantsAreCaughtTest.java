@@ -82,6 +82,7 @@ class MutantsAreCaughtTest {
         + " (re-run with -D" + RunSettings.SEED + "=" + seed + "): " + result.summaryLine()
         + "; invariants broken " + brokenCounts(cases);
 
+    assertThat(cases).as("--confirm 0 replays nothing").allSatisfy(c -> assertThat(c.confirmation()).isEmpty());
     List<CaseResult> caught = cases.stream().filter(c -> !c.verdict().of(expected).isEmpty()).toList();
     assertThat(caught).as("%s is caught by %s: %s", mutant.label(), expected, run).isNotEmpty();
     CaseResult smallest = caught.stream()
