@@ -239,18 +239,18 @@ public final class FaultMatrix {
       return;
     }
     listener.confirming(pool.get(0).name(), indices.size(), times);
-    List<int[]> replays = new ArrayList<>();
+    List<ReplayJob> replays = new ArrayList<>();
     for (int i : indices) {
-      for (int k = 0; k < times; k++) {
-        replays.add(new int[] {i, k});
+      for (int k = 1; k <= times; k++) {
+        replays.add(new ReplayJob(i, k));
       }
     }
     List<Object> outcomes = inParallel(pool, replays, (target, replay) -> {
-      CaseResult original = (CaseResult) ran.get(replay[0]);
+      CaseResult original = (CaseResult) ran.get(replay.caseIndex());
       try {
         return Replay.run(CaseFile.of(original, settings.mutant()), target).replayed();
       } catch (IOException | RuntimeException e) {
-        HarnessError error = new HarnessError(original.id(), original.cell(), "replay " + (replay[1] + 1) + " of "
+        HarnessError error = new HarnessError(original.id(), original.cell(), "replay " + replay.number() + " of "
             + times + ": " + describe(e));
         listener.replayFailed(error);
         return error;
@@ -266,6 +266,9 @@ public final class FaultMatrix {
           Optional.of(Confirmation.of(times, replayed, failures))));
     }
   }
+
+  /** The {@code number}th replay (from 1) of the case at {@code caseIndex} of a target's run. */
+  private record ReplayJob(int caseIndex, int number) {}
 
   /** One unit of work on one target instance. */
   @FunctionalInterface
