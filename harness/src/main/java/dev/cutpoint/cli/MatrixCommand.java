@@ -76,8 +76,13 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--baseline", paramLabel = "OLD.json", description = "A matrix.json of an earlier run to compare with.")
   Path baseline;
 
-  @Option(names = "--workers", paramLabel = "W", description = "Cases run at once (default: four per core, at most 8).")
+  @Option(names = "--workers", paramLabel = "W",
+      description = "Cases run at once on each target (default, as in Maven: four per core, at most 8, on java; one per core on a Breezy target).")
   Integer workers;
+
+  @Option(names = "--confirm", paramLabel = "K", defaultValue = "3",
+      description = "Replays of each new violation before it is reported, shown as 'reproduced k/K' (default: ${DEFAULT-VALUE}; 0 for none).")
+  int confirm;
 
   @Option(names = "--no-minimize", description = "Do not shrink violating cases.")
   boolean noMinimize;
@@ -95,8 +100,8 @@ public final class MatrixCommand implements Callable<Integer> {
       return 2;
     }
     out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
-        + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", "
-        + settings.workers() + " worker(s)");
+        + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
+        + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation");
     ProgressListener progress = new ProgressListener(out);
     MatrixResult result;
     try {
@@ -130,19 +135,23 @@ public final class MatrixCommand implements Callable<Integer> {
     out.println("report: " + written.report().html() + " (matrix.json, summary.md, " + written.caseFiles()
         + " case files in " + written.casesDirectory() + ")");
     out.println(String.format(Locale.ROOT,
-        "rate: %.1f cases/s while running cases on %d worker(s); %d cases in %.1f s in all, %.1f cases/s",
-        result.caseRate(), settings.workers(), result.cases(), result.elapsed().toMillis() / 1000.0, result.rate()));
+        "rate: %.1f cases/s while running cases (workers %s); %d cases in %.1f s in all, %.1f cases/s",
+        result.caseRate(), settings.workersLine(), result.cases(), result.elapsed().toMillis() / 1000.0, result.rate()));
     out.println(result.summaryLine());
     out.flush();
     return result.passed() ? 0 : 1;
   }
 
-  private MatrixSettings settings() {
+  /** The run the arguments ask for, checked. */
+  MatrixSettings settings() {
     if (tries < 1) {
       throw new IllegalArgumentException("--tries must be at least 1, was " + tries);
     }
     if (workers != null && (workers < 1 || workers > 64)) {
       throw new IllegalArgumentException("--workers must be between 1 and 64, was " + workers);
+    }
+    if (confirm < 0 || confirm > MatrixSettings.MAX_CONFIRM) {
+      throw new IllegalArgumentException("--confirm must be between 0 and " + MatrixSettings.MAX_CONFIRM + ", was " + confirm);
     }
     List<String> names = new ArrayList<>();
     for (String target : targets) {
@@ -173,7 +182,8 @@ public final class MatrixCommand implements Callable<Integer> {
         out,
         Optional.ofNullable(baseline),
         !noMinimize,
-        workers != null ? workers : MatrixSettings.defaultWorkers());
+        Optional.ofNullable(workers),
+        confirm);
   }
 
   /** Progress lines from the report module's printer, and one line per harness error and shrink. */
@@ -186,9 +196,10 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     @Override
-    public void targetStarted(String target, String toxiproxy, long plannedCases) {
+    public void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
       finish();
-      out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases");
+      out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases on " + workers
+          + " worker(s)");
       progress = new Progress(plannedCases, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime);
     }
 
@@ -206,6 +217,18 @@ public final class MatrixCommand implements Callable<Integer> {
     @Override
     public void caseFailed(HarnessError error) {
       progress.caseDone(Outcome.UNDECIDED);
+    }
+
+    @Override
+    public void confirming(String target, int cases, int replays) {
+      finish();
+      out.println("replaying " + cases + " case(s) with a new violation on " + target + ", " + replays
+          + " time(s) each");
+    }
+
+    @Override
+    public void replayFailed(HarnessError error) {
+      out.println("harness error replaying " + error.caseId() + ": " + error.reason());
     }
 
     @Override

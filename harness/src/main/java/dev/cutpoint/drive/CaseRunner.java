@@ -3,6 +3,7 @@ package dev.cutpoint.drive;
 import dev.cutpoint.check.Verdict;
 import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Runs one case on a target and judges it: dry run, faulted run, probe, oracle. */
@@ -10,11 +11,20 @@ public final class CaseRunner {
 
   private CaseRunner() {}
 
-  /** A generated case: planned from its dry run, run, judged. */
+  /** A generated case: planned from its dry run, run, judged; timed from the dry run to the verdict. */
   public static CaseResult run(Target target, CaseSpec spec) throws IOException {
+    long start = System.nanoTime();
     PreparedCase prepared = target.prepare(spec);
+    return judged(spec.id(), spec.cell(), spec.persistent(), target, prepared, start);
+  }
+
+  /** Runs a prepared case and judges it; its duration counts from {@code startNanos}. */
+  static CaseResult judged(
+      String id, MatrixCell cell, boolean persistent, Target target, PreparedCase prepared, long startNanos)
+      throws IOException {
     CaseRecord record = target.run(prepared);
-    Verdict verdict = Judge.judge(record, spec.persistent());
-    return new CaseResult(spec.id(), spec.cell(), spec.persistent(), record, verdict, Optional.empty());
+    Verdict verdict = Judge.judge(record, persistent);
+    return new CaseResult(id, cell, persistent, record, verdict, Optional.empty(),
+        Duration.ofNanos(System.nanoTime() - startNanos), Optional.empty());
   }
 }

@@ -69,7 +69,7 @@ public final class FaultMatrix {
     Target start() throws IOException;
   }
 
-  /** Runs the matrix on every target of {@code settings}, {@code workers} cases at a time. */
+  /** Runs the matrix on every target of {@code settings}, each with its own number of workers. */
   public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
     settings.targets().forEach(Targets::requireKnown);
     MatrixListener serial = synchronizedListener(listener);
@@ -86,7 +86,7 @@ public final class FaultMatrix {
       }
       List<Target> pool = new ArrayList<>();
       try {
-        for (int i = 0; i < settings.workers(); i++) {
+        for (int i = 0; i < settings.workers(name); i++) {
           pool.add(Targets.start(name, settings.targetSettings()));
         }
         results.add(runOn(pool, settings, serial, Optional.of(() -> Targets.start(name, settings.targetSettings()))));
@@ -106,8 +106,9 @@ public final class FaultMatrix {
   /**
    * Runs the matrix on a pool of started instances of one target, one case per instance at a time.
    * The cases are drawn up front, and the results keep their order, so that a run is the same for
-   * the same seed whatever the number of workers; the violating cases to shrink are chosen after
-   * all have run, in that order.
+   * the same seed whatever the number of workers. After all have run, each case with a new
+   * violation is replayed {@code confirm} times on the same pool; then the violating cases to
+   * shrink are chosen, in that order, among those whose violation came back at least once.
    */
   static TargetResult runOn(
       List<Target> pool, MatrixSettings settings, MatrixListener listener, Optional<TargetStarter> more) {
@@ -131,7 +132,7 @@ public final class FaultMatrix {
         planned.addAll(draw(first, settings, new MatrixCell(verbClass, phase, FaultKind.CLOSE), supported, true));
       }
     }
-    listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size());
+    listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size(), pool.size());
     long casesStart = System.nanoTime();
     Work<Integer, Object> runCase = (target, index) -> {
       CaseSpec spec = planned.get(index);
@@ -176,15 +177,23 @@ public final class FaultMatrix {
       extra.forEach(Target::close);
     }
     Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
+    ExpectedFindings expected = ExpectedFindings.reviewed();
+    // a violation a reviewed finding explains needs no replay and no counterexample: that is wasted time
+    List<Integer> fresh = new ArrayList<>();
+    for (int i = 0; i < ran.size(); i++) {
+      if (ran.get(i) instanceof CaseResult result && result.verdict().violations().stream()
+          .anyMatch(v -> expected.covering(first.name(), result.cell(), v.invariant()).isEmpty())) {
+        fresh.add(i);
+      }
+    }
+    confirm(pool, settings, listener, ran, fresh);
     List<Integer> toShrink = new ArrayList<>();
     if (settings.minimize()) {
       Set<String> chosen = new HashSet<>();
-      ExpectedFindings expected = ExpectedFindings.reviewed();
-      for (int i = 0; i < ran.size(); i++) {
-        // a violation a reviewed finding explains needs no counterexample: shrinking it is wasted time
-        if (ran.get(i) instanceof CaseResult result && result.violated()
-            && result.verdict().violations().stream()
-                .anyMatch(v -> expected.covering(first.name(), result.cell(), v.invariant()).isEmpty())) {
+      for (int i : fresh) {
+        CaseResult result = (CaseResult) ran.get(i);
+        // one that never came back would not shrink either: every step of the minimizer re-runs it
+        if (result.confirmation().map(c -> c.of(result.firstViolated().orElseThrow()) > 0).orElse(true)) {
           CaseSpec spec = planned.get(i);
           String key = spec.cell().id() + "/" + spec.persistent() + "/" + result.firstViolated().orElseThrow();
           if (chosen.add(key)) {
@@ -214,8 +223,52 @@ public final class FaultMatrix {
       }
     }
     return new TargetResult(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells, results,
-        errors, settings.tries(), casesTime);
+        errors, settings.tries(), casesTime, pool.size());
   }
+
+  /**
+   * Replays each case of {@code indices} {@code settings.confirm()} times from its case file, on
+   * the run's own targets, and puts it back into {@code ran} with what the replays showed. The
+   * replays of one case are spread over the pool like any work, so a lone violation does not keep
+   * the others idle.
+   */
+  private static void confirm(
+      List<Target> pool, MatrixSettings settings, MatrixListener listener, List<Object> ran, List<Integer> indices) {
+    int times = settings.confirm();
+    if (times == 0 || indices.isEmpty()) {
+      return;
+    }
+    listener.confirming(pool.get(0).name(), indices.size(), times);
+    List<ReplayJob> replays = new ArrayList<>();
+    for (int i : indices) {
+      for (int k = 1; k <= times; k++) {
+        replays.add(new ReplayJob(i, k));
+      }
+    }
+    List<Object> outcomes = inParallel(pool, replays, (target, replay) -> {
+      CaseResult original = (CaseResult) ran.get(replay.caseIndex());
+      try {
+        return Replay.run(CaseFile.of(original, settings.mutant()), target).replayed();
+      } catch (IOException | RuntimeException e) {
+        HarnessError error = new HarnessError(original.id(), original.cell(), "replay " + replay.number() + " of "
+            + times + ": " + describe(e));
+        listener.replayFailed(error);
+        return error;
+      }
+    });
+    for (int n = 0; n < indices.size(); n++) {
+      List<Object> mine = outcomes.subList(n * times, (n + 1) * times);
+      List<CaseResult> replayed = mine.stream().filter(CaseResult.class::isInstance).map(CaseResult.class::cast).toList();
+      List<String> failures = mine.stream().filter(HarnessError.class::isInstance)
+          .map(o -> ((HarnessError) o).reason()).toList();
+      int index = indices.get(n);
+      ran.set(index, ((CaseResult) ran.get(index)).withConfirmation(
+          Optional.of(Confirmation.of(times, replayed, failures))));
+    }
+  }
+
+  /** The {@code number}th replay (from 1) of the case at {@code caseIndex} of a target's run. */
+  private record ReplayJob(int caseIndex, int number) {}
 
   /** One unit of work on one target instance. */
   @FunctionalInterface
@@ -262,8 +315,18 @@ public final class FaultMatrix {
   private static MatrixListener synchronizedListener(MatrixListener listener) {
     return new MatrixListener() {
       @Override
-      public synchronized void targetStarted(String target, String toxiproxy, long plannedCases) {
-        listener.targetStarted(target, toxiproxy, plannedCases);
+      public synchronized void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
+        listener.targetStarted(target, toxiproxy, plannedCases, workers);
+      }
+
+      @Override
+      public synchronized void confirming(String target, int cases, int replays) {
+        listener.confirming(target, cases, replays);
+      }
+
+      @Override
+      public synchronized void replayFailed(HarnessError error) {
+        listener.replayFailed(error);
       }
 
       @Override

@@ -5,8 +5,8 @@ public interface MatrixListener {
 
   MatrixListener NONE = new MatrixListener() {};
 
-  /** A target has started, with the number of cases planned for it. */
-  default void targetStarted(String target, String toxiproxy, long plannedCases) {}
+  /** A target has started, with the number of cases planned for it and how many run at once. */
+  default void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {}
 
   /** A target was asked for but cannot run here, and why (e.g. Breezy is not installed). */
   default void targetSkipped(String target, String reason) {}
@@ -16,6 +16,12 @@ public interface MatrixListener {
 
   /** A case could not be run. */
   default void caseFailed(HarnessError error) {}
+
+  /** The new violations of a target are about to be replayed: {@code cases} cases, {@code replays} times each. */
+  default void confirming(String target, int cases, int replays) {}
+
+  /** A replay of a violating case could not be run (it counts as one that did not reproduce). */
+  default void replayFailed(HarnessError error) {}
 
   /** A violating case has been shrunk to {@code minimal}. */
   default void minimized(CaseResult original, CaseResult minimal) {}

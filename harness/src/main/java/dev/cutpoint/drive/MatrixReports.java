@@ -117,8 +117,16 @@ public final class MatrixReports {
         proxy,
         new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
         result.startedAt(),
-        result.elapsed());
+        result.elapsed(),
+        workers(result));
     return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+  }
+
+  /** How many cases ran at once on each target. */
+  private static Map<String, Integer> workers(MatrixResult result) {
+    Map<String, Integer> workers = new LinkedHashMap<>();
+    result.targets().forEach(t -> workers.put(t.target(), t.workers()));
+    return workers;
   }
 
   /** Breezy's version where a Breezy target ran or was looked for. */
@@ -167,11 +175,13 @@ public final class MatrixReports {
           outcome(result, call.requestIndex())));
     }
     Verdict verdict = new Verdict(result.verdict().violations().stream()
-        .map(v -> new Violation(InvariantId.valueOf(v.invariant().name()), Optional.of(v.requestIndex()), v.evidence()))
+        .map(v -> new Violation(InvariantId.valueOf(v.invariant().name()), Optional.of(v.requestIndex()), v.evidence(),
+            result.confirmation().map(c -> new dev.cutpoint.report.Confirmation(c.of(v.invariant()), c.replays()))))
         .toList());
     return new dev.cutpoint.report.CaseRecord(
         result.id(), record.scenario().seed(), record.scenario().target(), requests, fault, calls,
-        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile));
+        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile),
+        Optional.of(result.duration().toMillis()));
   }
 
   private static RequestRecord request(Request request) {

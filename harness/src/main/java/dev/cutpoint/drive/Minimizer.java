@@ -84,9 +84,10 @@ final class Minimizer {
     if (best == spec) {
       return original;
     }
+    // the replays that confirmed the violation ran the generated case: they stay its evidence
     return new CaseResult(
         original.id() + "-min", bestResult.cell(), bestResult.persistent(), bestResult.record(),
-        bestResult.verdict(), Optional.of(original.id()));
+        bestResult.verdict(), Optional.of(original.id()), bestResult.duration(), original.confirmation());
   }
 
   private Optional<CaseResult> attempt(CaseSpec candidate) {

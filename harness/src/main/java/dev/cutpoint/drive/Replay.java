@@ -1,7 +1,5 @@
 package dev.cutpoint.drive;
 
-import dev.cutpoint.check.Verdict;
-import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -33,12 +31,13 @@ public final class Replay {
     }
   }
 
-  /** Replays {@code file} on a started target (whose mutant must be the file's). */
+  /**
+   * Replays {@code file} on a started target (whose mutant must be the file's): the matrix's
+   * confirmation replays reuse the run's targets this way.
+   */
   public static Result run(CaseFile file, Target target) throws IOException {
+    long start = System.nanoTime();
     PreparedCase prepared = target.prepare(file.record().scenario(), file.persistent());
-    CaseRecord record = target.run(prepared);
-    Verdict verdict = Judge.judge(record, file.persistent());
-    return new Result(
-        file, new CaseResult(file.id(), file.cell(), file.persistent(), record, verdict, Optional.empty()));
+    return new Result(file, CaseRunner.judged(file.id(), file.cell(), file.persistent(), target, prepared, start));
   }
 }

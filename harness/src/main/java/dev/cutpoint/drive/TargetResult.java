@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One target's part of a matrix run: every cell with its applicability, every case judged (the
  * minimized form in place of a violating case that could be shrunk), the cases the harness could
- * not run, and how long running the cases took (without starting the target and shrinking).
+ * not run, how long running the cases took (without starting the target, replaying and shrinking),
+ * and how many ran at once.
  */
 public record TargetResult(
     String target,
@@ -19,7 +20,8 @@ public record TargetResult(
     List<CaseResult> cases,
     List<HarnessError> errors,
     int triesPerCell,
-    java.time.Duration casesTime) {
+    java.time.Duration casesTime,
+    int workers) {
 
   public TargetResult {
     Objects.requireNonNull(target, "target");
@@ -29,6 +31,15 @@ public record TargetResult(
     cases = List.copyOf(cases);
     errors = List.copyOf(errors);
     Objects.requireNonNull(casesTime, "casesTime");
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+    }
+  }
+
+  /** A target whose cases ran one at a time. */
+  public TargetResult(String target, String toxiproxy, String toxiproxyVersion, Map<MatrixCell, Applicability> cells,
+      List<CaseResult> cases, List<HarnessError> errors, int triesPerCell, java.time.Duration casesTime) {
+    this(target, toxiproxy, toxiproxyVersion, cells, cases, errors, triesPerCell, casesTime, 1);
   }
 
   public long violations() {

@@ -9,9 +9,11 @@ import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.JavaTarget;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.MatrixCell;
+import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.TargetSettings;
+import dev.cutpoint.drive.Targets;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultKind;
 import dev.cutpoint.fault.Phase;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,30 @@ class DriveCommandsTest {
     console.clear();
     assertThat(Main.run("matrix", "--baseline", dir.resolve("none.json").toString())).isEqualTo(2);
     assertOneLineError("--baseline", "is not a file");
+    console.clear();
+    assertThat(Main.run("matrix", "--confirm", "-1")).isEqualTo(2);
+    assertOneLineError("--confirm must be between 0 and 100, was -1");
+  }
+
+  /** What {@code matrix} would run for these arguments. */
+  private static MatrixSettings matrixSettings(String... args) {
+    MatrixCommand command = new MatrixCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.settings();
+  }
+
+  @Test
+  void matrixChoosesWorkersPerTargetByMavensRuleAndReplaysThreeTimesUnlessTold() {
+    MatrixSettings defaults = matrixSettings("--target", "all");
+    assertThat(defaults.workers()).as("no number of its own: the shared rule decides").isEmpty();
+    for (String target : Targets.NAMES) {
+      assertThat(defaults.workers(target)).as(target).isEqualTo(MatrixSettings.defaultWorkers(target));
+    }
+    assertThat(defaults.workers("breezy-client")).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(defaults.confirm()).isEqualTo(3);
+    MatrixSettings told = matrixSettings("--target", "java,breezy", "--workers", "5", "--confirm", "0");
+    assertThat(told.workersLine()).isEqualTo("java 5, breezy 5");
+    assertThat(told.confirm()).isZero();
   }
 
   @Test
@@ -92,6 +119,8 @@ class DriveCommandsTest {
     int exit = Main.run("matrix", "--tries", "1", "--seed", "21", "--workers", "2", "--out", report.toString());
 
     String[] lines = out().strip().split("\n");
+    assertThat(lines[0]).endsWith(", workers java 2, 3 replay(s) of each new violation");
+    assertThat(out()).containsPattern("target java through embedded [^\n]*: \\d+ cases on 2 worker\\(s\\)\n");
     assertThat(lines[lines.length - 1]).matches("\\d+ cases, 0 violations, 72/72 cells covered");
     assertThat(exit).isZero();
     assertThat(out()).contains("rate: ").contains("cases/s");
@@ -100,6 +129,9 @@ class DriveCommandsTest {
     assertThat(report.resolve("index.html")).isRegularFile();
     var read = ReportWriter.read(report.resolve("matrix.json"));
     assertThat(read.run().seed()).isEqualTo(21);
+    assertThat(read.run().workers()).containsExactly(java.util.Map.entry("java", 2));
+    assertThat(read.cases()).allSatisfy(c -> assertThat(c.durationMillis()).isPresent());
+    assertThat(Files.readString(report.resolve("summary.md"))).contains("Median wall time of a case, in ms");
     assertThat(read.coverage().full()).isEqualTo(72);
     try (var files = Files.list(report.resolve("cases"))) {
       assertThat(files.count()).isEqualTo(read.cases().size());

@@ -2,6 +2,9 @@ package dev.cutpoint.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutpoint.check.Invariant;
+import dev.cutpoint.fault.FaultKind;
+import dev.cutpoint.fault.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,55 @@ class FaultMatrixTest {
     assertThat(seen).hasSize((int) result.cases());
     assertThat(result.summaryLine()).matches("\\d+ cases, 0 violations, 72/72 cells covered");
     assertThat(result.passed()).isTrue();
+    assertThat(java.workers()).isEqualTo(2);
+    assertThat(java.cases()).allSatisfy(c -> {
+      assertThat(c.duration()).as("%s is timed", c.id()).isPositive();
+      assertThat(c.confirmation()).as("%s passed: nothing to replay", c.id()).isEmpty();
+    });
+  }
+
+  /**
+   * The resend-all client resends a mutate or semivfs request whose reply was lost after the server
+   * ran it: the journal shows it twice (I2) every time, so each replay brings I2 back.
+   */
+  @Test
+  void eachNewViolationIsReplayedBeforeItIsReportedAndSaysHowOftenItCameBack() throws Exception {
+    List<String> confirming = new ArrayList<>();
+    MatrixSettings settings = MatrixSettings.of(13).withTries(1).withWorkers(2).withMutant(Mutant.RESEND_ALL)
+        .withConfirm(2).withMinimize(false);
+    MatrixResult result = FaultMatrix.run(settings, new MatrixListener() {
+      @Override
+      public void confirming(String target, int cases, int replays) {
+        confirming.add(target + " " + cases + " x" + replays);
+      }
+    });
+
+    List<CaseResult> cases = result.targets().get(0).cases();
+    List<CaseResult> violated = cases.stream().filter(CaseResult::violated).toList();
+    assertThat(violated).isNotEmpty();
+    assertThat(confirming).containsExactly("java " + violated.size() + " x2");
+    assertThat(violated).allSatisfy(c -> assertThat(c.confirmation()).as(c.id())
+        .hasValueSatisfying(k -> {
+          assertThat(k.replays()).isEqualTo(2);
+          assertThat(k.failures()).isEmpty();
+        }));
+    assertThat(cases.stream().filter(c -> !c.violated())).allSatisfy(c -> assertThat(c.confirmation()).isEmpty());
+    List<CaseResult> lostReply = violated.stream()
+        .filter(c -> c.cell().phase() == Phase.READ && c.cell().kind() == FaultKind.CLOSE && !c.persistent())
+        .filter(c -> c.cell().verbClass() == VerbClass.MUTATE || c.cell().verbClass() == VerbClass.SEMIVFS)
+        .toList();
+    assertThat(lostReply).hasSize(2).allSatisfy(c -> {
+      assertThat(c.verdict().of(Invariant.I2)).as(c.id()).isNotEmpty();
+      assertThat(c.confirmation().orElseThrow().of(Invariant.I2)).as(c.id()).isEqualTo(2);
+    });
+    assertThat(result.newViolations()).as("the count still fails the run").isEqualTo(violated.size());
+    assertThat(result.passed()).isFalse();
+
+    var report = MatrixReports.toReport(result);
+    assertThat(report.run().workers()).containsExactly(java.util.Map.entry("java", 2));
+    assertThat(report.cases()).allSatisfy(c -> assertThat(c.durationMillis()).isPresent());
+    assertThat(report.findings()).isNotEmpty().allSatisfy(f ->
+        assertThat(f.violation().confirmation()).hasValueSatisfying(k -> assertThat(k.replays()).isEqualTo(2)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,23 @@ class MatrixSettingsTest {
     assertThat(settings.baseline()).isEmpty();
     assertThat(settings.out()).isEqualTo(Path.of("/repo/reports/target/fault-matrix"));
     assertThat(MatrixSettings.fromSystemProperties(properties()).toxiproxy()).isEqualTo(Optional.empty());
+    assertThat(settings.confirm()).isEqualTo(MatrixSettings.DEFAULT_CONFIRM).isEqualTo(3);
+    assertThat(MatrixSettings.fromSystemProperties(properties("cutpoint.confirm", "0")).confirm()).isZero();
+  }
+
+  @Test
+  void eachTargetGetsTheWorkersItsCasesCanUseUnlessToldOtherwise() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    MatrixSettings all = MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "all"));
+    assertThat(all.workers()).as("Maven leaves it to the rule").isEmpty();
+    assertThat(all.workers("java")).isEqualTo(Math.min(8, 4 * cores));
+    for (String breezy : List.of("breezy-server", "breezy-client", "breezy")) {
+      assertThat(all.workers(breezy)).as(breezy).isEqualTo(cores);
+    }
+    assertThat(all.workersLine()).isEqualTo("java " + Math.min(8, 4 * cores) + ", breezy-server " + cores
+        + ", breezy-client " + cores + ", breezy " + cores);
+    MatrixSettings three = all.withWorkers(3);
+    assertThat(all.targets()).allSatisfy(t -> assertThat(three.workers(t)).as(t).isEqualTo(3));
   }
 
   @Test
@@ -40,5 +58,10 @@ class MatrixSettingsTest {
         .hasMessageStartingWith("cutpoint.tries: 0 is not a whole number of at least 1");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.seed", "x1")))
         .hasMessageStartingWith("cutpoint.seed: 'x1'");
+    for (String bad : List.of("-1", "101", "3x")) {
+      assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.confirm", bad)))
+          .hasMessage("cutpoint.confirm: '" + bad + "' is not a whole number from 0 to 100 (replays of each new"
+              + " violation; 0 for none)");
+    }
   }
 }

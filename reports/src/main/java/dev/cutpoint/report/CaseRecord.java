@@ -1,6 +1,7 @@
 package dev.cutpoint.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One generated case: a request sequence run against a target under one fault, what the client
@@ -11,6 +12,8 @@ import java.util.List;
  * @param requests the sequence, in order, indexed from 0
  * @param calls the client's calls, one per request that was called
  * @param outcome how the case ended (the faulted call's outcome unless the verdict says otherwise)
+ * @param durationMillis the case's wall time, dry run, faulted run, probe and judging included;
+ *     empty only in a report of schema 1, which did not record it
  */
 public record CaseRecord(
     String id,
@@ -21,7 +24,8 @@ public record CaseRecord(
     List<CallRecord> calls,
     Outcome outcome,
     Verdict verdict,
-    Replay replay) {
+    Replay replay,
+    Optional<Long> durationMillis) {
 
   public CaseRecord {
     Checks.text("id", id);
@@ -52,6 +56,8 @@ public record CaseRecord(
           + (verdict.passed() ? "passed" : "failed") + " verdict");
     }
     Checks.present("replay", replay);
+    durationMillis = Checks.optional(durationMillis);
+    durationMillis.ifPresent(ms -> Checks.notNegative("durationMillis", ms));
   }
 
   /** The request the fault hits. */

@@ -11,12 +11,16 @@ import java.util.List;
 public final class FailurePrinter {
   private FailurePrinter() {}
 
-  /** The block for one violation of one case, as the driver sees it during a run. */
+  /**
+   * The block for one violation of one case, as the driver sees it during a run; its first line ends
+   * with {@code — reproduced k/K} when the case was replayed.
+   */
   public static String describe(CaseRecord caseRecord, Violation violation) {
     List<String> lines = new ArrayList<>();
     lines.add("VIOLATION " + violation.invariant() + " " + violation.invariant().title() + " — case "
         + caseRecord.id() + " (" + caseRecord.target() + " · " + caseRecord.cell().label()
-        + ", seed " + caseRecord.seed() + ")");
+        + ", seed " + caseRecord.seed() + ")"
+        + violation.confirmation().map(c -> " — " + c.describe()).orElse(""));
     lines.add("  " + Timeline.violation(violation));
     Counterexample.summary(caseRecord).forEach(line -> lines.add("  " + line));
     lines.add("  replay:   " + caseRecord.replay().command());

@@ -34,11 +34,13 @@ public final class HtmlReport {
   private final Optional<BaselineDiff> diff;
   private final List<Finding> findings;
   private final Map<CellKey, Integer> newViolationCases = new HashMap<>();
+  private final Map<CellKey, Long> medianMillis;
 
   private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff) {
     this.report = report;
     this.diff = diff;
     this.findings = report.findings();
+    this.medianMillis = report.medianMillis();
     findings.stream()
         .filter(Finding::isNew)
         .map(f -> f.caseRecord())
@@ -113,6 +115,9 @@ public final class HtmlReport {
     meta(html, "Toxiproxy", run.toxiproxy().name() + " " + run.toxiproxy().version());
     meta(html, "Duration", Text.duration(run.duration()));
     meta(html, "Rate", Text.rate(report.cases().size(), run.duration()));
+    if (!run.workers().isEmpty()) {
+      meta(html, "Workers", Text.workers(run.workers()));
+    }
     meta(html, "Started", run.startedAt().toString());
     meta(html, "Targets", String.join(", ", run.targets()));
     for (SkippedTarget skipped : run.skippedTargets()) {
@@ -222,7 +227,8 @@ public final class HtmlReport {
     // an empty cell is short by definition and says so already
     String shortOf = counts.total() > 0 && counts.total() < planned ? " short" : "";
     String description = where + ": " + counts.spelledOut() + " (" + counts.total() + " of " + planned
-        + " planned)" + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "");
+        + " planned)" + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "")
+        + (medianMillis.containsKey(cell.key()) ? "; median " + medianMillis.get(cell.key()) + " ms per case" : "");
     html.append("<td class=\"").append(cssClass).append(first).append(shortOf).append("\">")
         .append("<button type=\"button\" data-cell=\"").append(Html.attr(cell.key().id()))
         .append("\" data-label=\"").append(Html.attr(where))
@@ -280,6 +286,8 @@ public final class HtmlReport {
         .append(finding.isNew() ? " <span class=\"tag new\">new</span>" : " <span class=\"tag expected\">expected</span>")
         .append("</h3>\n<p class=\"where\">case <code>").append(Html.text(c.id())).append("</code> · ")
         .append(Html.text(c.target() + " · " + c.cell().label())).append(" · seed ").append(c.seed())
+        .append(violation.confirmation().map(r -> " · <strong class=\"reproduced\">" + Html.text(r.describe())
+            + "</strong>").orElse(""))
         .append(" · <a href=\"#case=").append(Html.attr(java.net.URLEncoder.encode(c.id(), StandardCharsets.UTF_8)))
         .append("\">show in the matrix</a></p>\n<p class=\"evidence\">")
         .append(Html.text(Timeline.violation(violation))).append("</p>\n");

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -75,9 +77,12 @@ public final class MatrixJson {
     if (schema == null || !schema.isTextual()) {
       throw new MalformedReportException(file, "no \"schema\" field; expected \"" + MatrixReport.SCHEMA + "\"", null);
     }
-    if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
+    if (MatrixReport.SCHEMA_1.equals(schema.textValue())) {
+      upgradeFromSchema1(file, (ObjectNode) tree);
+    } else if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
       throw new MalformedReportException(file, "schema \"" + schema.textValue()
-          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\"", null);
+          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\" and \""
+          + MatrixReport.SCHEMA_1 + "\"", null);
     }
     try {
       return MAPPER.treeToValue(tree, MatrixReport.class);
@@ -90,6 +95,44 @@ public final class MatrixJson {
           ? "missing" : e.getOriginalMessage();
       throw new MalformedReportException(file, "at " + path(e) + ": " + problem, e);
     }
+  }
+
+  /**
+   * Gives a schema-1 tree the fields schema 2 added, each as "not recorded": {@code run.workers}
+   * empty, each case's {@code durationMillis} and each violation's {@code confirmation} null. Only
+   * where the structure is there to hold them: anything else is left for the strict read to name.
+   */
+  private static void upgradeFromSchema1(Path file, ObjectNode tree) throws MalformedReportException {
+    tree.put("schema", MatrixReport.SCHEMA);
+    if (tree.get("run") instanceof ObjectNode run) {
+      added(file, "$.run", run, "workers").putObject("workers");
+    }
+    if (tree.get("cases") instanceof ArrayNode cases) {
+      for (int i = 0; i < cases.size(); i++) {
+        if (!(cases.get(i) instanceof ObjectNode caseNode)) {
+          continue;
+        }
+        String at = "$.cases[" + i + "]";
+        added(file, at, caseNode, "durationMillis").putNull("durationMillis");
+        if (caseNode.get("verdict") instanceof ObjectNode verdict
+            && verdict.get("violations") instanceof ArrayNode violations) {
+          for (int v = 0; v < violations.size(); v++) {
+            if (violations.get(v) instanceof ObjectNode violation) {
+              added(file, at + ".verdict.violations[" + v + "]", violation, "confirmation").putNull("confirmation");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The node, after checking that a schema-1 file does not already carry a field schema 1 did not have. */
+  private static ObjectNode added(Path file, String at, ObjectNode node, String field) throws MalformedReportException {
+    if (node.has(field)) {
+      throw new MalformedReportException(file, "at " + at + "." + field + ": unknown in "
+          + MatrixReport.SCHEMA_1 + " (it came with " + MatrixReport.SCHEMA + ")", null);
+    }
+    return node;
   }
 
   private static String path(JsonMappingException e) {

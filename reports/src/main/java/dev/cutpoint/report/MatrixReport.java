@@ -24,7 +24,12 @@ public record MatrixReport(
     List<Expectation> expectations) {
 
   /** The schema this code writes and reads; a change that old readers would misread gets a new number. */
-  public static final String SCHEMA = "cutpoint-matrix/1";
+  public static final String SCHEMA = "cutpoint-matrix/2";
+  /**
+   * The schema before replays and durations, still read (a baseline is often an older run's
+   * report): as this one, with no workers, no durations and no confirmations.
+   */
+  public static final String SCHEMA_1 = "cutpoint-matrix/1";
 
   public MatrixReport {
     Checks.present("schema", schema);
@@ -156,6 +161,24 @@ public record MatrixReport(
   /** The findings no reviewed expectation covers: the ones that should fail a build. */
   public List<Finding> newFindings() {
     return findings().stream().filter(Finding::isNew).toList();
+  }
+
+  /**
+   * The median wall time of a case in each cell that has cases with a recorded duration, in
+   * milliseconds (the lower middle value for an even count): where a run's time goes.
+   */
+  public Map<CellKey, Long> medianMillis() {
+    Map<CellKey, List<Long>> times = new LinkedHashMap<>();
+    for (CaseRecord caseRecord : cases) {
+      caseRecord.durationMillis()
+          .ifPresent(ms -> times.computeIfAbsent(caseRecord.cell(), k -> new ArrayList<>()).add(ms));
+    }
+    Map<CellKey, Long> medians = new LinkedHashMap<>();
+    times.forEach((cell, list) -> {
+      list.sort(null);
+      medians.put(cell, list.get((list.size() - 1) / 2));
+    });
+    return medians;
   }
 
   /** How much of the applicable matrix the run covered. */

@@ -26,7 +26,8 @@ record PageData(String schema, List<PageCase> cases) {
       String replay,
       String caseFile) {}
 
-  record PageViolation(String invariant, String title, String text, Optional<String> expectedBy) {}
+  record PageViolation(
+      String invariant, String title, String text, Optional<String> expectedBy, Optional<String> reproduced) {}
 
   static PageData of(MatrixReport report, List<Finding> findings) {
     Map<String, List<Finding>> byCase = new HashMap<>();
@@ -39,7 +40,8 @@ record PageData(String schema, List<PageCase> cases) {
       List<Finding> found = byCase.getOrDefault(c.id(), List.of());
       List<PageViolation> violations = found.stream()
           .map(f -> new PageViolation(f.violation().invariant().name(), f.violation().invariant().title(),
-              Timeline.violation(f.violation()), f.expectedBy().map(Expectation::id)))
+              Timeline.violation(f.violation()), f.expectedBy().map(Expectation::id),
+              f.violation().confirmation().map(Confirmation::describe)))
           .toList();
       cases.add(new PageCase(c.id(), c.seed(), c.cell().id(), c.outcome(),
           !found.isEmpty() && found.stream().noneMatch(Finding::isNew),

@@ -2,7 +2,10 @@ package dev.cutpoint.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run's metadata.
@@ -11,6 +14,7 @@ import java.util.List;
  * @param triesPerCell how many cases each applicable cell was to get
  * @param targets the targets run, in the order the report shows them
  * @param skippedTargets the targets asked for but not run
+ * @param workers how many cases ran at once on each target; empty only in a report of schema 1
  */
 public record Run(
     long seed,
@@ -20,7 +24,8 @@ public record Run(
     ProxyProvider toxiproxy,
     Versions versions,
     Instant startedAt,
-    Duration duration) {
+    Duration duration,
+    Map<String, Integer> workers) {
 
   public Run {
     if (triesPerCell < 1) {
@@ -39,5 +44,22 @@ public record Run(
     if (duration.isNegative()) {
       throw new IllegalArgumentException("duration is negative: " + duration);
     }
+    Checks.present("workers", workers);
+    for (Map.Entry<String, Integer> entry : workers.entrySet()) {
+      if (!targets.contains(entry.getKey())) {
+        throw new IllegalArgumentException("workers names " + entry.getKey() + ", which is not a target run");
+      }
+      if (entry.getValue() == null || entry.getValue() < 1) {
+        throw new IllegalArgumentException("workers of " + entry.getKey() + " must be 1 or more: " + entry.getValue());
+      }
+    }
+    // in the targets' order, whatever order the map came in
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    for (String target : targets) {
+      if (workers.containsKey(target)) {
+        ordered.put(target, workers.get(target));
+      }
+    }
+    workers = Collections.unmodifiableMap(ordered);
   }
 }

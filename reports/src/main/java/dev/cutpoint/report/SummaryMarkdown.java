@@ -32,21 +32,27 @@ public final class SummaryMarkdown {
         .append(findings.size() - newFindings).append(" expected\n\n");
     md.append(LEGEND).append("\n\n");
 
+    Map<CellKey, Long> medians = report.medianMillis();
     for (String target : run.targets()) {
       table(report, target, md);
+      times(report, target, medians, md);
     }
     violations(findings, md);
     diff.ifPresent(d -> baseline(d, md));
     return md.toString();
   }
 
-  /** {@code seed 42 · 20 tries per cell · Toxiproxy embedded 2.12.0 · 3m 12s · 4 812 cases · 25.1 cases/s}. */
+  /**
+   * {@code seed 42 · 20 tries per cell · Toxiproxy embedded 2.12.0 · 3m 12s · 4 812 cases · 25.1
+   * cases/s · workers java 8, breezy 2}.
+   */
   static String runLine(MatrixReport report) {
     Run run = report.run();
     return "seed " + run.seed() + " · " + run.triesPerCell() + " tries per cell · Toxiproxy "
         + run.toxiproxy().name() + " " + run.toxiproxy().version() + " · "
         + Text.duration(run.duration()) + " · " + Text.count(report.cases().size()) + " cases · "
-        + Text.rate(report.cases().size(), run.duration());
+        + Text.rate(report.cases().size(), run.duration())
+        + (run.workers().isEmpty() ? "" : " · workers " + Text.workers(run.workers()));
   }
 
   static String versions(Run run) {
@@ -90,6 +96,40 @@ public final class SummaryMarkdown {
     }
   }
 
+  /**
+   * The target's median case time per cell, as a second table in the same layout, so that a reader
+   * sees which cells the run's time went to; left out when no case has a recorded time.
+   */
+  private static void times(MatrixReport report, String target, Map<CellKey, Long> medians, StringBuilder md) {
+    if (report.cellsOf(target).stream().noneMatch(cell -> medians.containsKey(cell.key()))) {
+      return;
+    }
+    Axes axes = report.axes();
+    md.append("Median wall time of a case, in ms (dry run, faulted run, probe and verdict):\n\n| verb class |");
+    for (String phase : axes.phases()) {
+      for (String kind : axes.kinds()) {
+        md.append(' ').append(Markdown.text(phase + "/" + kind)).append(" |");
+      }
+    }
+    md.append("\n|---|");
+    md.append("---:|".repeat(axes.phases().size() * axes.kinds().size()));
+    md.append('\n');
+    for (String verbClass : axes.verbClasses()) {
+      md.append("| ").append(Markdown.text(verbClass)).append(" |");
+      for (String phase : axes.phases()) {
+        for (String kind : axes.kinds()) {
+          CellKey key = new CellKey(target, verbClass, phase, kind);
+          Optional<Cell> cell = report.cell(key);
+          String text = cell.isPresent() && !cell.get().applicable() ? "n/a"
+              : medians.containsKey(key) ? Long.toString(medians.get(key)) : "—";
+          md.append(' ').append(text).append(" |");
+        }
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
   static String cellText(Cell cell) {
     if (!cell.applicable()) {
       return "n/a";
@@ -109,7 +149,8 @@ public final class SummaryMarkdown {
           .append(finding.violation().invariant()).append(' ')
           .append(Markdown.text(finding.violation().invariant().title())).append(" — ")
           .append(Markdown.code(c.id())).append(" (")
-          .append(Markdown.text(c.target() + " · " + c.cell().label())).append(")\n\n");
+          .append(Markdown.text(c.target() + " · " + c.cell().label())).append(")")
+          .append(finding.violation().confirmation().map(r -> " — " + r.describe()).orElse("")).append("\n\n");
       md.append(Markdown.text(Timeline.violation(finding.violation()))).append("\n\n");
       finding.expectedBy().ifPresent(e -> md.append("Expected by ").append(Markdown.code(e.id()))
           .append(": ").append(Markdown.text(e.reason())).append("\n\n"));

@@ -3,6 +3,7 @@ package dev.cutpoint.report;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Formatting shared by every renderer, so the Markdown, the page and the console say the same thing. */
@@ -40,6 +41,11 @@ final class Text {
   /** {@code 12 345}: thin-space-free grouping that reads the same everywhere. */
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
+  }
+
+  /** {@code java 8, breezy 2}: cases run at once on each target. */
+  static String workers(Map<String, Integer> workers) {
+    return workers.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
   }
 
   static String rate(long cases, Duration duration) {

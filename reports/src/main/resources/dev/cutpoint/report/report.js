@@ -75,7 +75,7 @@
         LABEL[c.outcome] + (c.onlyExpected ? " (expected)" : "")));
     c.violations.forEach(function (v) {
       var tag = el("span", "inv", v.invariant);
-      tag.title = v.title;
+      tag.title = v.reproduced === null ? v.title : v.title + " · " + v.reproduced;
       summary.appendChild(tag);
     });
     summary.appendChild(el("span", "req", c.requests));
@@ -196,7 +196,12 @@
       h.appendChild(el("span", "tag " + (f.v.expectedBy === null ? "new" : "expected"),
           f.v.expectedBy === null ? "new" : "expected"));
       article.appendChild(h);
-      article.appendChild(el("p", "where", "case " + f.c.id + " · " + f.c.cell.split("|").join(" · ") + " · seed " + f.c.seed));
+      var where = el("p", "where", "case " + f.c.id + " · " + f.c.cell.split("|").join(" · ") + " · seed " + f.c.seed);
+      if (f.v.reproduced !== null) {
+        where.appendChild(document.createTextNode(" · "));
+        where.appendChild(el("strong", "reproduced", f.v.reproduced));
+      }
+      article.appendChild(where);
       article.appendChild(el("p", "evidence", f.v.text));
       if (f.v.expectedBy !== null) article.appendChild(el("p", "expected-by", "Expected by " + f.v.expectedBy));
       article.appendChild(timeline(f.c.steps));

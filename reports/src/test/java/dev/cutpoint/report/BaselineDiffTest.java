@@ -27,7 +27,8 @@ class BaselineDiffTest {
   }
 
   private static CaseRecord copy(CaseRecord c, String id, Outcome outcome, Verdict verdict, FaultRecord fault) {
-    return new CaseRecord(id, c.seed(), c.target(), c.requests(), fault, c.calls(), outcome, verdict, c.replay());
+    return new CaseRecord(id, c.seed(), c.target(), c.requests(), fault, c.calls(), outcome, verdict, c.replay(),
+        c.durationMillis());
   }
 
   @Test

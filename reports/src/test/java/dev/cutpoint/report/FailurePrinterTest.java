@@ -15,7 +15,7 @@ class FailurePrinterTest {
     MatrixReport report = SampleReports.small();
     CaseRecord c = report.cases().get(3);
     assertThat(FailurePrinter.describe(c, c.verdict().violations().get(0))).isEqualTo(String.join(NL,
-        "VIOLATION I2 At most once — case java-3 (java · mutate × READ/CLOSE, seed 1004)",
+        "VIOLATION I2 At most once — case java-3 (java · mutate × READ/CLOSE, seed 1004) — reproduced 2/3",
         "  I2 At most once (#1): append executed twice: journal entries 2 and 3",
         "  requests: #0 put(\"a/x\", \"\") [16 B] · #1 append(\"a/log\", \"\") [24 B]",
         "  fault:    CLOSE in READ of #1: cut after response byte 0 of 19",

@@ -22,7 +22,7 @@ class HtmlReportTest {
         .contains("<th scope=\"colgroup\" colspan=\"2\" class=\"phase\">WRITE</th>")
         .contains("<th scope=\"row\">read</th>")
         .containsPattern("<td class=\"o-after-resend first\"><button type=\"button\" data-cell=\"java\\|read\\|WRITE\\|CLOSE\"[^>]*"
-            + "title=\"read × WRITE/CLOSE on java: 0 first try, 2 after resend, 0 failed loudly, 0 undecided, 0 violation \\(2 of 2 planned\\)\\. Click to list the cases\\.\"[^>]*>"
+            + "title=\"read × WRITE/CLOSE on java: 0 first try, 2 after resend, 0 failed loudly, 0 undecided, 0 violation \\(2 of 2 planned\\); median 9 ms per case\\. Click to list the cases\\.\"[^>]*>"
             + "<span class=\"n\">2↻</span></button></td>")
         .containsPattern("<td class=\"o-violation first\"><button[^>]*data-cell=\"java\\|mutate\\|READ\\|CLOSE\"[^>]*>"
             + "<span class=\"n\">1✗</span><span class=\"n\">1!</span></button></td>")
@@ -46,6 +46,7 @@ class HtmlReportTest {
         .contains("<p class=\"banner bad\" role=\"status\"><strong>1 new violation</strong>")
         .contains("<strong>Coverage</strong> 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a")
         .contains("<dt>Seed</dt><dd>42</dd>")
+        .contains("<dt>Workers</dt><dd>java 8</dd>")
         .contains("<dt>Toxiproxy</dt><dd>embedded 2.12.0-cutpoint</dd>")
         .contains("<dt>Skipped breezy-server</dt><dd>brz not on PATH</dd>")
         .contains("<span class=\"swatch o-violation\"></span>violation</li>")
@@ -57,7 +58,8 @@ class HtmlReportTest {
     assertThat(small)
         .contains("<article class=\"finding new\" data-case=\"java-3\">")
         .contains("<h3><span class=\"inv\">I2</span> At most once <span class=\"tag new\">new</span></h3>")
-        .contains("<p class=\"where\">case <code>java-3</code> · java · mutate × READ/CLOSE · seed 1004")
+        .contains("<p class=\"where\">case <code>java-3</code> · java · mutate × READ/CLOSE · seed 1004"
+            + " · <strong class=\"reproduced\">reproduced 2/3</strong>")
         .contains("<li class=\"step request\">#1 append(&quot;a/log&quot;, &quot;&quot;) [24 B] · mutate</li>"
             + "<li class=\"step fault\">CLOSE in READ of #1: cut after response byte 0 of 19</li>"
             + "<li class=\"step attempt\">attempt 1 on conn 1: wrote 60 B, complete → failed on read: ConnectionLost(mayHaveExecuted=true)</li>"
@@ -102,7 +104,8 @@ class HtmlReportTest {
     CaseRecord violating = report.cases().get(3);
     for (int i = 0; i < HtmlReport.EAGER_FINDINGS + 5; i++) {
       cases.add(new CaseRecord("extra-" + i, i, "java", violating.requests(), violating.fault(),
-          violating.calls(), violating.outcome(), violating.verdict(), violating.replay()));
+          violating.calls(), violating.outcome(), violating.verdict(), violating.replay(),
+          violating.durationMillis()));
     }
     MatrixReport many = MatrixReport.tally(report.run(), report.axes(),
         java.util.Map.of(new CellKey("java", "mutate", "READ", "RESET"), "n/a"), cases, List.of());

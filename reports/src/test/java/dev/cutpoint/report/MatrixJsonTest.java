@@ -29,7 +29,7 @@ class MatrixJsonTest {
     Path file = dir.resolve("matrix.json");
     MatrixJson.write(SampleReports.small(), file);
     String json = Files.readString(file);
-    assertThat(json).startsWith("{\n  \"schema\" : \"cutpoint-matrix/1\"");
+    assertThat(json).startsWith("{\n  \"schema\" : \"cutpoint-matrix/2\"");
     assertThat(json)
         .contains("\"startedAt\" : \"2025-05-01T10:00:00Z\"")
         .contains("\"duration\" : \"PT3M12.4S\"")
@@ -37,19 +37,76 @@ class MatrixJsonTest {
         .contains("\"passed\" : false")
         .contains("\"notApplicable\" : null")
         .contains("\"notApplicable\" : \"reset_peer drops the first response chunk only\"")
-        .contains("\"command\" : \"java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json\"");
+        .contains("\"command\" : \"java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json\"")
+        .contains("\"workers\" : {\n      \"java\" : 8\n    }")
+        .contains("\"durationMillis\" : 40")
+        .contains("\"confirmation\" : {\n          \"reproduced\" : 2,\n          \"replays\" : 3\n        }");
+  }
+
+  /** A report written by the schema-1 writer (before replays and durations), kept as it was written. */
+  private Path schema1() throws IOException {
+    Path file = dir.resolve("old-matrix.json");
+    try (var in = MatrixJsonTest.class.getResourceAsStream("schema-1-small.json")) {
+      Files.write(file, in.readAllBytes());
+    }
+    return file;
+  }
+
+  @Test
+  void aSchema1ReportReadsAsTheSameRunWithNothingItDidNotRecord() throws IOException {
+    MatrixReport small = SampleReports.small();
+    MatrixReport old = MatrixJson.read(schema1());
+
+    assertThat(old.schema()).isEqualTo(MatrixReport.SCHEMA);
+    assertThat(old.run().workers()).isEmpty();
+    assertThat(old.run().seed()).isEqualTo(small.run().seed());
+    assertThat(old.cells()).isEqualTo(small.cells());
+    assertThat(old.cases()).extracting(CaseRecord::id).isEqualTo(small.cases().stream().map(CaseRecord::id).toList());
+    assertThat(old.cases()).allSatisfy(c -> {
+      assertThat(c.durationMillis()).isEmpty();
+      assertThat(c.verdict().violations()).allSatisfy(v -> assertThat(v.confirmation()).isEmpty());
+    });
+    assertThat(old.cases().get(3).verdict().violations().get(0).evidence())
+        .isEqualTo("append executed twice: journal entries 2 and 3");
+    assertThat(old.medianMillis()).isEmpty();
+  }
+
+  @Test
+  void aSchema1BaselineIsComparedWithThisRun() throws IOException {
+    ReportWriter.Written written = ReportWriter.write(SampleReports.small(), dir.resolve("now"), java.util.Optional.of(schema1()));
+
+    assertThat(written.diff()).hasValueSatisfying(diff -> assertThat(diff.noChange()).isTrue());
+    assertThat(Files.readString(written.summary())).contains("No change.");
+  }
+
+  @Test
+  void aSchema1FileCarryingAFieldOfSchema2IsRefused() throws IOException {
+    Path file = schema1();
+    Files.writeString(file, Files.readString(file).replace("\"id\" : \"java-0\",", "\"id\" : \"java-0\", \"durationMillis\" : 3,"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageEndingWith("at $.cases[0].durationMillis: unknown in cutpoint-matrix/1 (it came with cutpoint-matrix/2)");
+  }
+
+  @Test
+  void aSchema2FileWithoutADurationIsDamaged() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    Files.writeString(file, MatrixJson.toJson(SampleReports.small()).replace(",\n    \"durationMillis\" : 12", ""));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageEndingWith("at $.cases[0].durationMillis: missing");
   }
 
   @Test
   void anotherSchemaIsRefusedByName() throws IOException {
     Path file = dir.resolve("matrix.json");
     Files.writeString(file, MatrixJson.toJson(SampleReports.small())
-        .replace("cutpoint-matrix/1", "cutpoint-matrix/2"));
+        .replace("cutpoint-matrix/2", "cutpoint-matrix/3"));
     assertThatThrownBy(() -> MatrixJson.read(file))
         .isInstanceOfSatisfying(MalformedReportException.class, e -> {
           assertThat(e.file()).isEqualTo(file);
           assertThat(e.problem()).isEqualTo(
-              "schema \"cutpoint-matrix/2\" is not supported; this reader knows \"cutpoint-matrix/1\"");
+              "schema \"cutpoint-matrix/3\" is not supported; this reader knows \"cutpoint-matrix/2\" and \"cutpoint-matrix/1\"");
         });
   }
 
@@ -59,6 +116,7 @@ class MatrixJsonTest {
         "{\"schema\": ", "not JSON",
         "[1, 2]", "not a JSON object",
         "{\"run\": {}}", "no \"schema\" field",
+        "{\"schema\": \"cutpoint-matrix/2\"}", "at $.run: missing",
         "{\"schema\": \"cutpoint-matrix/1\"}", "at $.run: missing");
     for (Map.Entry<String, String> bad : problems.entrySet()) {
       Path file = dir.resolve("bad.json");

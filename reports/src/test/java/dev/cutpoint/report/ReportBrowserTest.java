@@ -73,7 +73,7 @@ class ReportBrowserTest {
     int item = dom.indexOf("<li data-case=\"java-3\"><details open=\"\">");
     String opened = dom.substring(item, dom.indexOf("</details>", item));
     assertThat(opened)
-        .contains("<span class=\"badge o-violation\">violation</span><span class=\"inv\" title=\"At most once\">I2</span>")
+        .contains("<span class=\"badge o-violation\">violation</span><span class=\"inv\" title=\"At most once · reproduced 2/3\">I2</span>")
         .contains("<li class=\"step fault\">CLOSE in READ of #1: cut after response byte 0 of 19</li>")
         .contains("<li class=\"step resend\">resend on conn 2: resend everything (mutant)</li>")
         .contains("<li class=\"step violation\">I2 At most once (#1): append executed twice: journal entries 2 and 3</li>")

@@ -21,7 +21,14 @@ final class SampleReports {
     return new Run(seed, tries, targets, skipped,
         new ProxyProvider("embedded", "2.12.0-cutpoint"),
         new Versions("17.0.15", "0.1.0", Optional.of("3.3.2")),
-        Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(192, 400_000_000));
+        Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(192, 400_000_000), workers(targets));
+  }
+
+  /** Eight workers on the java target, two on any other, as the matrix's defaults on 2 cores. */
+  static Map<String, Integer> workers(List<String> targets) {
+    Map<String, Integer> workers = new LinkedHashMap<>();
+    targets.forEach(t -> workers.put(t, t.equals("java") ? 8 : 2));
+    return workers;
   }
 
   static RequestRecord request(int index, String verb, String verbClass, long body, String... args) {
@@ -47,7 +54,7 @@ final class SampleReports {
    * One target ({@code java}), rows read and mutate, columns WRITE/READ × CLOSE/RESET; mutate ×
    * READ/RESET is not applicable. Four cases: two in read × WRITE/CLOSE, both resent; two in
    * mutate × READ/CLOSE, one failed loudly and one ({@code java-3}, after a {@code put}) a violation
-   * of I2.
+   * of I2 that two of three replays reproduced. Cases took 12, 9, 15 and 40 ms.
    */
   static MatrixReport small() {
     Axes axes = new Axes(List.of("read", "mutate"), List.of("WRITE", "READ"), List.of("CLOSE", "RESET"));
@@ -59,20 +66,20 @@ final class SampleReports {
         List.of(call(0, Outcome.AFTER_RESEND,
             failed(1, 1, 10, false, "read", "ConnectionLost(mayHaveExecuted=false)", true, "write-phase failure: the server saw no complete request"),
             ok(2, 2, 40, "oS(\"ok\") + 12 B body"))),
-        Outcome.AFTER_RESEND, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-0.json")));
+        Outcome.AFTER_RESEND, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-0.json"), Optional.of(12L)));
     cases.add(new CaseRecord("java-1", 1002, "java",
         List.of(request(0, "get", "read", 0, "a/x")),
         new FaultRecord(0, "WRITE", 3, Optional.of(40L), "CLOSE"),
         List.of(call(0, Outcome.AFTER_RESEND,
             failed(1, 1, 3, false, "write", "ConnectionLost(mayHaveExecuted=false)", true, "write-phase failure"),
             ok(2, 2, 40, "oS(\"ok\")"))),
-        Outcome.AFTER_RESEND, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-1.json")));
+        Outcome.AFTER_RESEND, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-1.json"), Optional.of(9L)));
     cases.add(new CaseRecord("java-2", 1003, "java",
         List.of(request(0, "append", "mutate", 24, "a/log", "")),
         new FaultRecord(0, "READ", 2, Optional.of(19L), "CLOSE"),
         List.of(call(0, Outcome.FAILED_LOUDLY,
             failed(1, 1, 60, true, "read", "ConnectionLost(mayHaveExecuted=true)", false, "mutate may have executed"))),
-        Outcome.FAILED_LOUDLY, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-2.json")));
+        Outcome.FAILED_LOUDLY, Verdict.PASSED, Replay.of("reports/target/fault-matrix/cases/java-2.json"), Optional.of(15L)));
     cases.add(new CaseRecord("java-3", 1004, "java",
         List.of(request(0, "put", "idem", 16, "a/x", ""), request(1, "append", "mutate", 24, "a/log", "")),
         new FaultRecord(1, "READ", 0, Optional.of(19L), "CLOSE"),
@@ -81,8 +88,9 @@ final class SampleReports {
                 failed(1, 1, 60, true, "read", "ConnectionLost(mayHaveExecuted=true)", true, "resend everything (mutant)"),
                 ok(2, 2, 60, "oS(\"appended\", \"48\")"))),
         Outcome.VIOLATION,
-        Verdict.violated(new Violation(InvariantId.I2, Optional.of(1), "append executed twice: journal entries 2 and 3")),
-        Replay.of("reports/target/fault-matrix/cases/java-3.json")));
+        Verdict.violated(new Violation(InvariantId.I2, Optional.of(1), "append executed twice: journal entries 2 and 3",
+            Optional.of(new Confirmation(2, 3)))),
+        Replay.of("reports/target/fault-matrix/cases/java-3.json"), Optional.of(40L)));
     Map<CellKey, String> notApplicable = Map.of(
         new CellKey("java", "mutate", "READ", "RESET"), "reset_peer drops the first response chunk only");
     return MatrixReport.tally(run, axes, notApplicable, cases, List.of());
@@ -243,7 +251,7 @@ final class SampleReports {
         ? Outcome.AFTER_RESEND : outcome;
     calls.add(new CallRecord(index, attempts, callOutcome));
     return new CaseRecord(id, seed, cell.target(), requests, fault, calls, outcome, verdict,
-        Replay.of("reports/target/fault-matrix/cases/" + id + ".json"));
+        Replay.of("reports/target/fault-matrix/cases/" + id + ".json"), Optional.of(5L + Math.floorMod(seed, 40)));
   }
 
   /** Markup in every text a harness could hand over: the page and the Markdown must show it as text. */
@@ -257,7 +265,7 @@ final class SampleReports {
     Axes axes = new Axes(List.of(VERB_CLASS), List.of("WRITE"), List.of("CLOSE", "RESET<i>"));
     Run run = new Run(1, 1, List.of(TARGET), List.of(new SkippedTarget("breezy", "<u id=pwned-skip>")),
         new ProxyProvider("<em id=pwned-proxy>", "1&2"), new Versions("17", "0.1", Optional.empty()),
-        Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(1));
+        Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(1), Map.of(TARGET, 1));
     CaseRecord hostile = new CaseRecord("case<1>", 9, TARGET,
         List.of(request(0, "get<x>", VERB_CLASS, 0, ARG, "line\nbreak | `tick`")),
         new FaultRecord(0, "WRITE", 1, Optional.of(9L), "CLOSE"),
@@ -265,7 +273,7 @@ final class SampleReports {
             failed(1, 1, 1, false, "read", "<script>alert(1)</script>", false, "<i>no</i>"))),
         Outcome.VIOLATION,
         Verdict.violated(new Violation(InvariantId.I4, Optional.of(0), EVIDENCE)),
-        Replay.of(CASE_FILE));
+        Replay.of(CASE_FILE), Optional.of(3L));
     return MatrixReport.tally(run, axes,
         Map.of(new CellKey(TARGET, VERB_CLASS, "WRITE", "RESET<i>"), "<iframe id=pwned-frame>"),
         List.of(hostile),

@@ -11,7 +11,8 @@ class SummaryMarkdownTest {
   void printsTheRunAndCoverageLines() {
     String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
     assertThat(md).contains(
-        "- **Run:** seed 42 · 2 tries per cell · Toxiproxy embedded 2.12.0-cutpoint · 3m 12s · 4 cases · 0.0 cases/s\n",
+        "- **Run:** seed 42 · 2 tries per cell · Toxiproxy embedded 2.12.0-cutpoint · 3m 12s · 4 cases · 0.0 cases/s"
+            + " · workers java 8\n",
         "- **Coverage:** 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a\n",
         "- **Targets:** java; skipped breezy-server (brz not on PATH)\n",
         "- **Findings:** 1 new violation, 0 expected\n",
@@ -36,10 +37,35 @@ class SummaryMarkdownTest {
   }
 
   @Test
+  void printsEachCellsMedianCaseTimeBelowItsCounts() {
+    String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
+    // read × WRITE/CLOSE ran in 12 and 9 ms: the lower middle of an even count; mutate × READ/CLOSE in 15 and 40
+    assertThat(md).contains(String.join("\n",
+        "Median wall time of a case, in ms (dry run, faulted run, probe and verdict):",
+        "",
+        "| verb class | WRITE/CLOSE | WRITE/RESET | READ/CLOSE | READ/RESET |",
+        "|---|---:|---:|---:|---:|",
+        "| read | 9 | — | — | — |",
+        "| mutate | — | — | 15 | n/a |",
+        ""));
+  }
+
+  @Test
+  void aReportWithoutDurationsHasNoTimeTable() throws Exception {
+    MatrixReport small = SampleReports.small();
+    MatrixReport untimed = MatrixReport.tally(small.run(), small.axes(),
+        java.util.Map.of(new CellKey("java", "mutate", "READ", "RESET"), "n/a"),
+        small.cases().stream().map(c -> new CaseRecord(c.id(), c.seed(), c.target(), c.requests(), c.fault(),
+            c.calls(), c.outcome(), c.verdict(), c.replay(), Optional.empty())).toList(),
+        List.of());
+    assertThat(SummaryMarkdown.render(untimed, Optional.empty())).doesNotContain("Median wall time");
+  }
+
+  @Test
   void printsEveryViolationWithItsCounterexampleAndReplayCommand() {
     String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
     assertThat(md).contains(String.join("\n",
-        "### New: I2 At most once — `java-3` (java · mutate × READ/CLOSE)",
+        "### New: I2 At most once — `java-3` (java · mutate × READ/CLOSE) — reproduced 2/3",
         "",
         "I2 At most once (#1): append executed twice: journal entries 2 and 3",
         "",

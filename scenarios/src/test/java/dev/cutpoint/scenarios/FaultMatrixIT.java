@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * get {@code cutpoint.breezy.tries} cases per cell: by default {@code cutpoint.tries}, at most 5).
  * The report goes to {@code reports/target/fault-matrix/} under the repository root, written
  * before anything is asserted, so that it is there when the build fails; each violation is printed
- * with its invariant, the case in three lines and the command that replays it. The run fails on
+ * with its invariant, how often its replays ({@code cutpoint.confirm}) reproduced it, the case in
+ * three lines and the command that replays it. The run fails on
  * any violated invariant that no reviewed finding covers, on any applicable cell left uncovered,
  * and on any case the harness could not run.
  */
@@ -61,11 +62,13 @@ class FaultMatrixIT {
     }
     List<String> breezy = run.stream().filter(BreezyTargets.NAMES::contains).toList();
     List<String> others = run.stream().filter(name -> !breezy.contains(name)).toList();
+    // the workers of each target are the CLI's defaults (MatrixSettings.defaultWorkers)
     MatrixSettings settings = new MatrixSettings(run, tries, seed, toxiproxy, Mutant.NONE,
-        asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, MatrixSettings.defaultWorkers());
+        asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, Optional.empty(), asked.confirm());
     out.println("fault matrix: targets " + String.join(", ", run) + ", seed " + seed
         + (givenSeed.isPresent() ? "" : " (random; re-run it with -D" + RunSettings.SEED + "=" + seed + ")")
-        + ", " + settings.workers() + " worker(s); cases per cell: " + tries
+        + ", workers " + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation (-D"
+        + RunSettings.CONFIRM + "); cases per cell: " + tries
         + (breezy.isEmpty() ? "" : ", " + asked.breezyTries() + " on the Breezy targets (-D"
             + RunSettings.BREEZY_TRIES + ")"));
 
@@ -75,10 +78,7 @@ class FaultMatrixIT {
       parts.add(FaultMatrix.run(settings.withTargets(others), progress));
     }
     if (!breezy.isEmpty()) {
-      // Python does the work in these cases: more workers than cores only starve brz serve, whose
-      // calls then outlast the client's timeout (a false I3/I8)
-      parts.add(FaultMatrix.run(settings.withTargets(breezy).withTries(asked.breezyTries())
-          .withWorkers(Runtime.getRuntime().availableProcessors()), progress));
+      parts.add(FaultMatrix.run(settings.withTargets(breezy).withTries(asked.breezyTries()), progress));
     }
     progress.finish();
     MatrixResult result = combined(settings, parts);

@@ -9,8 +9,9 @@ import java.io.PrintStream;
 
 /**
  * The matrix run's progress in Maven's log: a line when a target starts, the report module's
- * progress line every few seconds (cases done, violations, rate, time left), and a line per shrunk
- * counterexample and per case the harness could not run.
+ * progress line every few seconds (cases done, violations, rate, time left), a line when the new
+ * violations are replayed, and a line per shrunk counterexample and per case or replay the harness
+ * could not run.
  */
 final class ProgressLines implements MatrixListener {
 
@@ -22,9 +23,10 @@ final class ProgressLines implements MatrixListener {
   }
 
   @Override
-  public void targetStarted(String target, String toxiproxy, long plannedCases) {
+  public void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
     finish();
-    out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases");
+    out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases on " + workers
+        + " worker(s)");
     progress = Progress.toStdout(plannedCases);
   }
 
@@ -43,6 +45,18 @@ final class ProgressLines implements MatrixListener {
   public void caseFailed(HarnessError error) {
     progress.caseDone(Outcome.UNDECIDED);
     out.println("harness error in " + error.caseId() + ": " + error.reason());
+  }
+
+  @Override
+  public void confirming(String target, int cases, int replays) {
+    finish();
+    out.println("replaying " + cases + " case(s) with a new violation on " + target + ", " + replays
+        + " time(s) each");
+  }
+
+  @Override
+  public void replayFailed(HarnessError error) {
+    out.println("harness error replaying " + error.caseId() + ": " + error.reason());
   }
 
   @Override

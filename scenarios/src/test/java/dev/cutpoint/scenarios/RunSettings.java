@@ -1,5 +1,6 @@
 package dev.cutpoint.scenarios;
 
+import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.toxiproxy.ToxiproxyChoiceException;
 import dev.cutpoint.toxiproxy.ToxiproxyProviders;
@@ -26,6 +27,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String TARGETS = "cutpoint.targets";
   static final String BASELINE = "cutpoint.baseline";
   static final String ROOT = "cutpoint.root";
+  static final String CONFIRM = "cutpoint.confirm";
 
   /** The budget of a plain {@code mvn verify}, as in the parent pom. */
   static final int DEFAULT_TRIES = 2;
@@ -59,6 +61,20 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
       return Math.min(tries(), BREEZY_DEFAULT_MAX_TRIES);
     }
     return wholeNumber(BREEZY_TRIES, value.get());
+  }
+
+  /** Replays of each new violation before it is reported (blank: the CLI's default). */
+  int confirm() {
+    Optional<String> value = value(CONFIRM);
+    if (value.isEmpty()) {
+      return MatrixSettings.DEFAULT_CONFIRM;
+    }
+    try {
+      return MatrixSettings.confirmProperty(value.get());
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(CONFIRM, value.get(), "a whole number from 0 to " + MatrixSettings.MAX_CONFIRM
+          + " (replays of each new violation; 0 for none)");
+    }
   }
 
   /** The run's seed, if one was given (else each run draws one and prints it). */

@@ -31,7 +31,7 @@ class RunSettingsTest {
   @Test
   void blankValuesMeanTheDefaultsOfMvnVerify() {
     RunSettings settings = with("cutpoint.tries", "", "cutpoint.seed", " ", "cutpoint.targets", "",
-        "cutpoint.toxiproxy", "", "cutpoint.baseline", "");
+        "cutpoint.toxiproxy", "", "cutpoint.baseline", "", "cutpoint.confirm", "");
     assertThat(settings.tries()).isEqualTo(2);
     assertThat(settings.breezyTries()).isEqualTo(2);
     assertThat(settings.seed()).isEmpty();
@@ -40,6 +40,7 @@ class RunSettingsTest {
     assertThat(settings.toxiproxy()).isEmpty();
     assertThat(settings.baseline()).isEmpty();
     assertThat(settings.root()).isEqualTo(root);
+    assertThat(settings.confirm()).as("the CLI's --confirm default").isEqualTo(3);
   }
 
   @Test
@@ -56,6 +57,8 @@ class RunSettingsTest {
     assertThat(with("cutpoint.targets", "breezy,java,breezy").targets()).containsExactly("breezy", "java");
     assertThat(settings.toxiproxy()).contains("http://127.0.0.1:8474");
     assertThat(settings.baseline()).contains(old);
+    assertThat(with("cutpoint.confirm", "0").confirm()).as("no replays").isZero();
+    assertThat(with("cutpoint.confirm", " 10 ").confirm()).isEqualTo(10);
   }
 
   @Test
@@ -76,7 +79,10 @@ class RunSettingsTest {
         Map.entry("cutpoint.targets", "java,brz"),
         Map.entry("cutpoint.targets", ""),
         Map.entry("cutpoint.toxiproxy", "docker"),
-        Map.entry("cutpoint.baseline", "missing.json"));
+        Map.entry("cutpoint.baseline", "missing.json"),
+        Map.entry("cutpoint.confirm", "-1"),
+        Map.entry("cutpoint.confirm", "101"),
+        Map.entry("cutpoint.confirm", "three"));
     for (Map.Entry<String, String> entry : bad) {
       RunSettings settings = with(entry.getKey(), entry.getValue());
       Optional<BadRunSetting> error = failure(settings, entry.getKey());
@@ -101,6 +107,7 @@ class RunSettingsTest {
         case "cutpoint.targets" -> settings.targets();
         case "cutpoint.toxiproxy" -> settings.toxiproxy();
         case "cutpoint.baseline" -> settings.baseline();
+        case "cutpoint.confirm" -> settings.confirm();
         default -> throw new IllegalArgumentException(property);
       }
       return Optional.empty();
