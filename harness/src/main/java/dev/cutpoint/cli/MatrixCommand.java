@@ -8,6 +8,7 @@ import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.MalformedReportException;
@@ -50,9 +51,13 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--target", paramLabel = "T", split = ",", defaultValue = "java",
-      description = "Targets to run, comma-separated, or 'all' (default: ${DEFAULT-VALUE}; accepted: java, breezy-server, breezy-client, breezy, all; a Breezy target is skipped, with the reason, where Breezy is not installed).")
+  @Option(names = "--target", paramLabel = "T", split = ",",
+      description = "Targets to run, comma-separated, or 'all' (default: java, or server-command when --server-command is given; accepted: java, breezy-server, breezy-client, breezy, server-command, all, which is the first four; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
+
+  @Option(names = "--server-command", paramLabel = "CMD",
+      description = "Your own bzr smart server, as the server of the target server-command: a shell command with {host}, {port} and {dir}, e.g. 'brz serve --listen={host} --port={port} --directory={dir} --allow-writes'. It is started per run and per restart, ready when it accepts, and judged from the directory's state.")
+  String serverCommand;
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
       description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
@@ -153,17 +158,13 @@ public final class MatrixCommand implements Callable<Integer> {
     if (confirm < 0 || confirm > MatrixSettings.MAX_CONFIRM) {
       throw new IllegalArgumentException("--confirm must be between 0 and " + MatrixSettings.MAX_CONFIRM + ", was " + confirm);
     }
-    List<String> names = new ArrayList<>();
-    for (String target : targets) {
-      if (target.equals("all")) {
-        names.addAll(Targets.NAMES);
-      } else if (Targets.NAMES.contains(target)) {
-        names.add(target);
-      } else {
-        throw new IllegalArgumentException(
-            "--target: unknown target '" + target + "'; accepted: " + String.join(", ", Targets.NAMES) + ", all");
-      }
+    Optional<ServerCommand> server;
+    try {
+      server = Optional.ofNullable(serverCommand).map(ServerCommand::new);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--server-command: " + e.getMessage());
     }
+    List<String> names = Targets.resolve("--target", targets, server);
     Mutant chosen;
     try {
       chosen = Mutant.byLabel(mutant);
@@ -174,7 +175,7 @@ public final class MatrixCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--baseline " + baseline + " is not a file");
     }
     return new MatrixSettings(
-        names.stream().distinct().toList(),
+        names,
         tries,
         seed != null ? seed : new SecureRandom().nextLong(),
         Optional.ofNullable(toxiproxy),
@@ -183,7 +184,8 @@ public final class MatrixCommand implements Callable<Integer> {
         Optional.ofNullable(baseline),
         !noMinimize,
         Optional.ofNullable(workers),
-        confirm);
+        confirm,
+        server);
   }
 
   /** Progress lines from the report module's printer, and one line per harness error and shrink. */

@@ -49,26 +49,6 @@ public final class FaultMatrix {
     return cells;
   }
 
-  /**
-   * How many more workers the waiting cases get (black holes wait out the client's read timeout,
-   * latency and slices wait on the proxy's delays, using next to no CPU): they run this many times
-   * wider than the others.
-   */
-  static final int WAITING_WIDTH = 4;
-  /** The most workers a run starts for its black-hole cases. */
-  static final int MAX_WAITING_WORKERS = 32;
-
-  /** Whether a case of this kind spends its time waiting rather than computing. */
-  static boolean mostlyWaits(FaultKind kind) {
-    return kind == FaultKind.BLACKHOLE || kind == FaultKind.LATENCY || kind == FaultKind.SLICE;
-  }
-
-  /** Starts one more instance of a target, for the waiting cases. */
-  @FunctionalInterface
-  interface TargetStarter {
-    Target start() throws IOException;
-  }
-
   /** Runs the matrix on every target of {@code settings}, each with its own number of workers. */
   public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
     settings.targets().forEach(Targets::requireKnown);
@@ -89,7 +69,7 @@ public final class FaultMatrix {
         for (int i = 0; i < settings.workers(name); i++) {
           pool.add(Targets.start(name, settings.targetSettings()));
         }
-        results.add(runOn(pool, settings, serial, Optional.of(() -> Targets.start(name, settings.targetSettings()))));
+        results.add(runOn(pool, settings, serial));
       } finally {
         pool.forEach(Target::close);
       }
@@ -100,7 +80,7 @@ public final class FaultMatrix {
 
   /** Runs the matrix on one started target, one case at a time. */
   public static TargetResult runOn(Target target, MatrixSettings settings, MatrixListener listener) {
-    return runOn(List.of(target), settings, listener, Optional.empty());
+    return runOn(List.of(target), settings, listener);
   }
 
   /**
@@ -110,8 +90,7 @@ public final class FaultMatrix {
    * violation is replayed {@code confirm} times on the same pool; then the violating cases to
    * shrink are chosen, in that order, among those whose violation came back at least once.
    */
-  static TargetResult runOn(
-      List<Target> pool, MatrixSettings settings, MatrixListener listener, Optional<TargetStarter> more) {
+  static TargetResult runOn(List<Target> pool, MatrixSettings settings, MatrixListener listener) {
     Target first = pool.get(0);
     Map<MatrixCell, Applicability> cells = new LinkedHashMap<>();
     cells().forEach(cell -> cells.put(cell, first.applicability(cell)));
@@ -146,36 +125,12 @@ public final class FaultMatrix {
         return error;
       }
     };
-    List<Integer> busy = new ArrayList<>();
-    List<Integer> waiting = new ArrayList<>();
+    // no case waits on guessed time (black holes end on the harness's clock): one pool runs them all
+    List<Integer> all = new ArrayList<>();
     for (int i = 0; i < planned.size(); i++) {
-      (mostlyWaits(planned.get(i).cell().kind()) ? waiting : busy).add(i);
+      all.add(i);
     }
-    List<Object> ran = new ArrayList<>(java.util.Collections.nCopies(planned.size(), null));
-    List<Object> busyResults = inParallel(pool, busy, runCase);
-    for (int k = 0; k < busy.size(); k++) {
-      ran.set(busy.get(k), busyResults.get(k));
-    }
-    List<Target> wide = new ArrayList<>(pool);
-    List<Target> extra = new ArrayList<>();
-    try {
-      int width = Math.min(Math.min(waiting.size(), MAX_WAITING_WORKERS), pool.size() * WAITING_WIDTH);
-      while (more.isPresent() && wide.size() < width) {
-        Target started = more.get().start();
-        extra.add(started);
-        wide.add(started);
-      }
-    } catch (IOException | RuntimeException e) {
-      // fewer workers for the waiting cases: slower, not wrong
-    }
-    try {
-      List<Object> waitingResults = inParallel(wide, waiting, runCase);
-      for (int k = 0; k < waiting.size(); k++) {
-        ran.set(waiting.get(k), waitingResults.get(k));
-      }
-    } finally {
-      extra.forEach(Target::close);
-    }
+    List<Object> ran = new ArrayList<>(inParallel(pool, all, runCase));
     Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
     ExpectedFindings expected = ExpectedFindings.reviewed();
     // a violation a reviewed finding explains needs no replay and no counterexample: that is wasted time

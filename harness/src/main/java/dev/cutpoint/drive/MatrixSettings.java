@@ -11,8 +11,9 @@ import java.util.Optional;
  * drawn from, the Toxiproxy to use, the mutant (if any), where the report goes and what to compare
  * it with, whether violating cases are shrunk, how many cases run at once ({@code workers}: empty
  * for each target's default, {@link #defaultWorkers(String)}; each worker has its own server and
- * proxy), and how many times each new violation is replayed before it is reported ({@code
- * confirm}, SPEC §7; 0 for none).
+ * proxy), how many times each new violation is replayed before it is reported ({@code
+ * confirm}, SPEC §7; 0 for none), and the user's own server for the target {@code server-command}
+ * ({@code serverCommand}).
  */
 public record MatrixSettings(
     List<String> targets,
@@ -24,7 +25,8 @@ public record MatrixSettings(
     Optional<Path> baseline,
     boolean minimize,
     Optional<Integer> workers,
-    int confirm) {
+    int confirm,
+    Optional<ServerCommand> serverCommand) {
 
   /** Where {@code mvn verify -Pfault-matrix} and the CLI write the report by default. */
   public static final Path DEFAULT_OUT = Path.of("reports", "target", "fault-matrix");
@@ -52,6 +54,7 @@ public record MatrixSettings(
         throw new IllegalArgumentException("workers must be at least 1, was " + w);
       }
     });
+    Objects.requireNonNull(serverCommand, "serverCommand");
     if (confirm < 0 || confirm > MAX_CONFIRM) {
       throw new IllegalArgumentException("confirm must be between 0 and " + MAX_CONFIRM + ", was " + confirm);
     }
@@ -89,18 +92,16 @@ public record MatrixSettings(
    * @throws IllegalArgumentException naming the property and the accepted values
    */
   public static MatrixSettings fromSystemProperties(java.util.Properties properties) {
-    List<String> targets = new java.util.ArrayList<>();
-    for (String name : properties.getProperty("cutpoint.targets", "java").split(",")) {
-      String target = name.trim();
-      if (target.equals("all")) {
-        targets.addAll(Targets.NAMES);
-      } else if (Targets.NAMES.contains(target)) {
-        targets.add(target);
-      } else {
-        throw new IllegalArgumentException("cutpoint.targets: unknown target '" + target + "'; accepted: "
-            + String.join(", ", Targets.NAMES) + ", all");
-      }
+    String command = properties.getProperty("cutpoint.server.command", "").trim();
+    Optional<ServerCommand> serverCommand;
+    try {
+      serverCommand = command.isEmpty() ? Optional.empty() : Optional.of(new ServerCommand(command));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cutpoint.server.command: " + e.getMessage());
     }
+    String targetsText = properties.getProperty("cutpoint.targets", "").trim();
+    List<String> targets = Targets.resolve("cutpoint.targets",
+        targetsText.isEmpty() ? List.of() : List.of(targetsText.split(",")), serverCommand);
     int tries;
     String triesText = properties.getProperty("cutpoint.tries", Integer.toString(DEFAULT_TRIES)).trim();
     try {
@@ -123,11 +124,11 @@ public record MatrixSettings(
     String baseline = properties.getProperty("cutpoint.baseline", "").trim();
     Path root = Path.of(properties.getProperty("cutpoint.root", "."));
     return new MatrixSettings(
-        targets.stream().distinct().toList(), tries, seed,
+        targets, tries, seed,
         toxiproxy.isEmpty() ? Optional.empty() : Optional.of(toxiproxy),
         Mutant.NONE, root.resolve(DEFAULT_OUT),
         baseline.isEmpty() ? Optional.empty() : Optional.of(Path.of(baseline)),
-        true, Optional.empty(), confirm);
+        true, Optional.empty(), confirm, serverCommand);
   }
 
   /**
@@ -156,48 +157,48 @@ public record MatrixSettings(
   public static MatrixSettings of(long seed) {
     return new MatrixSettings(
         List.of(JavaTarget.NAME), DEFAULT_TRIES, seed, Optional.empty(), Mutant.NONE, DEFAULT_OUT,
-        Optional.empty(), true, Optional.empty(), DEFAULT_CONFIRM);
+        Optional.empty(), true, Optional.empty(), DEFAULT_CONFIRM, Optional.empty());
   }
 
   public MatrixSettings withTries(int newTries) {
-    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm);
+    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withMutant(Mutant newMutant) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withOut(Path newOut) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm);
+    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withBaseline(Optional<Path> newBaseline) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withTargets(List<String> newTargets) {
-    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm);
+    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withMinimize(boolean newMinimize) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand);
   }
 
   public MatrixSettings withWorkers(int newWorkers) {
     return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, Optional.of(newWorkers),
-        confirm);
+        confirm, serverCommand);
   }
 
   public MatrixSettings withConfirm(int newConfirm) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand);
   }
 
   /** The settings of each target of this run. */
   public TargetSettings targetSettings() {
-    return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy);
+    return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy).withServerCommand(serverCommand);
   }
 }

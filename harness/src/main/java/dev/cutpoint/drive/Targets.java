@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,6 +44,37 @@ public final class Targets {
       return BreezyTargets.unavailable(BreezyTargets.SERVER);
     }
     return BreezyTargets.NAMES.contains(name) ? BreezyTargets.unavailable(name) : Optional.empty();
+  }
+
+  /**
+   * The targets a run asks for, checked before anything starts: {@code all} is the built-in
+   * pairings; with a server command and no target named, the run is {@value #SERVER_COMMAND}.
+   *
+   * @param what the option or property, for the messages ({@code --target}, {@code cutpoint.targets})
+   * @param requested the names given, empty when none was
+   * @throws IllegalArgumentException naming {@code what}, for an unknown target, or a
+   *     {@value #SERVER_COMMAND} target without its command
+   */
+  public static List<String> resolve(String what, List<String> requested, Optional<ServerCommand> serverCommand) {
+    if (requested.isEmpty()) {
+      return List.of(serverCommand.isPresent() ? SERVER_COMMAND : JavaTarget.NAME);
+    }
+    List<String> names = new ArrayList<>();
+    for (String given : requested) {
+      String name = given.trim();
+      if (name.equals("all")) {
+        names.addAll(BUILT_IN);
+      } else if (NAMES.contains(name)) {
+        names.add(name);
+      } else {
+        throw new IllegalArgumentException(what + ": " + unknown(name) + ", all");
+      }
+    }
+    if (names.contains(SERVER_COMMAND) && serverCommand.isEmpty()) {
+      throw new IllegalArgumentException(what + ": target " + SERVER_COMMAND
+          + " needs a server command (--server-command or cutpoint.server.command)");
+    }
+    return names.stream().distinct().toList();
   }
 
   /** Checks a name before anything starts. */

@@ -80,7 +80,7 @@ class DriveCommandsTest {
         + " no-timeout, server-executes-partial");
     console.clear();
     assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
-    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, all");
+    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, server-command, all");
     console.clear();
     assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
     assertOneLineError("many");
@@ -90,6 +90,20 @@ class DriveCommandsTest {
     console.clear();
     assertThat(Main.run("matrix", "--confirm", "-1")).isEqualTo(2);
     assertOneLineError("--confirm must be between 0 and 100, was -1");
+    console.clear();
+    assertThat(Main.run("matrix", "--server-command", "my-server --port 4155")).isEqualTo(2);
+    assertOneLineError("--server-command", "must contain {port}");
+    console.clear();
+    assertThat(Main.run("matrix", "--target", "server-command")).isEqualTo(2);
+    assertOneLineError("--target", "needs a server command");
+  }
+
+  @Test
+  void aServerCommandAloneRunsTheServerCommandTarget() {
+    MatrixSettings settings = matrixSettings("--server-command", "srv --port={port} --root={dir}");
+    assertThat(settings.targets()).containsExactly("server-command");
+    assertThat(matrixSettings("--server-command", "srv --port={port} --root={dir}", "--target", "java,server-command")
+        .targets()).containsExactly("java", "server-command");
   }
 
   /** What {@code matrix} would run for these arguments. */

@@ -53,7 +53,7 @@ class MatrixSettingsTest {
   @Test
   void badValuesNameThePropertyAndTheAcceptedValues() {
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "java,brz")))
-        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, breezy-server, breezy-client, breezy, all");
+        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, breezy-server, breezy-client, breezy, server-command, all");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.tries", "0")))
         .hasMessageStartingWith("cutpoint.tries: 0 is not a whole number of at least 1");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.seed", "x1")))
@@ -63,5 +63,19 @@ class MatrixSettingsTest {
           .hasMessage("cutpoint.confirm: '" + bad + "' is not a whole number from 0 to 100 (replays of each new"
               + " violation; 0 for none)");
     }
+  }
+
+  @Test
+  void aServerCommandRunsTheServerCommandTargetAndIsChecked() {
+    String brzServe = "brz serve --listen={host} --port={port} --directory={dir} --allow-writes";
+    MatrixSettings own = MatrixSettings.fromSystemProperties(properties("cutpoint.server.command", brzServe));
+    assertThat(own.targets()).containsExactly("server-command");
+    assertThat(own.targetSettings().serverCommand()).get().satisfies(c -> assertThat(c.template()).isEqualTo(brzServe));
+    assertThat(MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "all")).targets())
+        .as("all is the built-in pairings").containsExactly("java", "breezy-server", "breezy-client", "breezy");
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.server.command", "brz serve")))
+        .hasMessageStartingWith("cutpoint.server.command: the server command must contain {port}");
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "server-command")))
+        .hasMessageStartingWith("cutpoint.targets: target server-command needs a server command");
   }
 }

@@ -64,7 +64,8 @@ class FaultMatrixIT {
     List<String> others = run.stream().filter(name -> !breezy.contains(name)).toList();
     // the workers of each target are the CLI's defaults (MatrixSettings.defaultWorkers)
     MatrixSettings settings = new MatrixSettings(run, tries, seed, toxiproxy, Mutant.NONE,
-        asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, Optional.empty(), asked.confirm());
+        asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, Optional.empty(), asked.confirm(),
+        asked.serverCommand());
     out.println("fault matrix: targets " + String.join(", ", run) + ", seed " + seed
         + (givenSeed.isPresent() ? "" : " (random; re-run it with -D" + RunSettings.SEED + "=" + seed + ")")
         + ", workers " + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation (-D"

@@ -1,6 +1,7 @@
 package dev.cutpoint.scenarios;
 
 import dev.cutpoint.drive.MatrixSettings;
+import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.toxiproxy.ToxiproxyChoiceException;
 import dev.cutpoint.toxiproxy.ToxiproxyProviders;
@@ -25,6 +26,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String BREEZY_TRIES = "cutpoint.breezy.tries";
   static final String SEED = "cutpoint.seed";
   static final String TARGETS = "cutpoint.targets";
+  static final String SERVER_COMMAND = "cutpoint.server.command";
   static final String BASELINE = "cutpoint.baseline";
   static final String ROOT = "cutpoint.root";
   static final String CONFIRM = "cutpoint.confirm";
@@ -90,24 +92,29 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
     }
   }
 
-  /** The targets asked for, in order, without repeats: a comma list of names, or {@code all}. */
+  /**
+   * The targets asked for, in order, without repeats: a comma list of names, or {@code all} (the
+   * built-in pairings); blank for {@code java}, or {@code server-command} when a server command is
+   * given.
+   */
   List<String> targets() {
-    String accepted = ALL + ", or a comma-separated list of " + String.join(", ", Targets.NAMES);
-    String raw = value(TARGETS).orElse("java");
-    List<String> names = new ArrayList<>();
-    for (String part : raw.split(",", -1)) {
-      String name = part.trim();
-      if (name.equals(ALL)) {
-        Targets.NAMES.stream().filter(n -> !names.contains(n)).forEach(names::add);
-      } else if (Targets.NAMES.contains(name)) {
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-      } else {
-        throw new BadRunSetting(TARGETS, raw, accepted);
-      }
+    Optional<ServerCommand> server = serverCommand();
+    String raw = value(TARGETS).orElse("");
+    try {
+      return Targets.resolve(TARGETS, raw.isBlank() ? List.of() : List.of(raw.split(",", -1)), server);
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(TARGETS, e.getMessage());
     }
-    return names;
+  }
+
+  /** The user's own server for the target {@code server-command}, if {@code cutpoint.server.command} gives one. */
+  Optional<ServerCommand> serverCommand() {
+    Optional<String> command = value(SERVER_COMMAND);
+    try {
+      return command.filter(c -> !c.isBlank()).map(ServerCommand::new);
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(SERVER_COMMAND, SERVER_COMMAND + ": " + e.getMessage());
+    }
   }
 
   /** Whether {@code cutpoint.targets} asked for every target ({@code all}) rather than naming them. */

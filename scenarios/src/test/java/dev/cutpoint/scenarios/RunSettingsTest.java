@@ -52,7 +52,7 @@ class RunSettingsTest {
     assertThat(settings.breezyTries()).as("the Breezy targets' default share").isEqualTo(5);
     assertThat(with("cutpoint.tries", "60", "cutpoint.breezy.tries", "12").breezyTries()).isEqualTo(12);
     assertThat(settings.seed()).contains(-42L);
-    assertThat(settings.targets()).as("java, then every other target once").containsExactlyElementsOf(Targets.NAMES);
+    assertThat(settings.targets()).as("java, then every other built-in target once").containsExactlyElementsOf(Targets.BUILT_IN);
     assertThat(settings.allTargets()).isTrue();
     assertThat(with("cutpoint.targets", "breezy,java,breezy").targets()).containsExactly("breezy", "java");
     assertThat(settings.toxiproxy()).contains("http://127.0.0.1:8474");
