@@ -10,7 +10,9 @@ import dev.cutpoint.history.OutcomeKind;
  * journal's result, or the model's in each explanation) — a semi call's second run may answer
  * LockContention or TokenMismatch, which the model then expects. A black hole is no exception:
  * the client's read timeout ends the attempt (SPEC §5.2) and, being a read-phase failure, it is
- * resent like a reset (SPEC §1), so a {@code CallTimeout} on such a call breaks I3.
+ * resent like a reset (SPEC §1), so a {@code CallTimeout} on such a call breaks I3. I3 promises
+ * completion after <i>one transient</i> fault: under a persistent one (the server stays away for
+ * the whole call) a loud failure is right, and I5 is what catches a client that keeps resending.
  */
 final class SafeRetry implements InvariantCheck {
 
@@ -26,7 +28,8 @@ final class SafeRetry implements InvariantCheck {
           if (!facts.requests.get(index).verbClass().resendableAfterRead()) {
             return;
           }
-          if (facts.hit(index) && call.outcome().kind() == OutcomeKind.FAILED) {
+          if (facts.hit(index) && call.outcome().kind() == OutcomeKind.FAILED
+              && !facts.firedFault.orElseThrow().persistent()) {
             FaultPlan plan = facts.firedFault.orElseThrow();
             ErrorRecord error = call.outcome().error().orElseThrow();
             findings.violation(

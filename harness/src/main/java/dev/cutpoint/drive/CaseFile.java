@@ -2,8 +2,10 @@ package dev.cutpoint.drive;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.util.Objects;
 /**
  * A replayable case (the file a report links to and {@code replay} reads): the recorded case with
  * its concrete fault, the cell it counts in, the mutant it ran with, whether its fault was
- * persistent, and the violations found when it ran (for the reader; a replay judges afresh).
+ * persistent (also in the recorded plan, which is what the oracle reads), and the violations found
+ * when it ran (for the reader; a replay judges afresh). Files of the first format (before the plan
+ * and the calls recorded persistence and hung calls) are read too.
  */
 public record CaseFile(
     String format,
@@ -26,7 +30,8 @@ public record CaseFile(
     List<String> violations,
     CaseRecord record) {
 
-  public static final String FORMAT = "cutpoint-case/1";
+  public static final String FORMAT = "cutpoint-case/2";
+  private static final String FIRST_FORMAT = "cutpoint-case/1";
 
   private static final ObjectMapper MAPPER =
       dev.cutpoint.history.HistoryJson.mapper()
@@ -88,7 +93,11 @@ public record CaseFile(
       throw new CaseFileException(file, e.getMessage());
     }
     try {
-      return MAPPER.readValue(json, CaseFile.class);
+      JsonNode tree = MAPPER.readTree(json);
+      if (tree instanceof ObjectNode file1 && FIRST_FORMAT.equals(file1.path("format").asText())) {
+        upgrade(file1);
+      }
+      return MAPPER.treeToValue(tree, CaseFile.class);
     } catch (JacksonException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -98,6 +107,28 @@ public record CaseFile(
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new CaseFileException(file, "not a " + FORMAT + " case file" + where + ": "
           + (root == e ? e.getOriginalMessage() : root.getMessage()));
+    } catch (IllegalArgumentException e) {
+      throw new CaseFileException(file, e.getMessage());
+    }
+  }
+
+  /**
+   * A {@value #FIRST_FORMAT} file as this format says it: the plan carries the file's
+   * persistence, and no call was hung (the harness could not yet tell).
+   */
+  private static void upgrade(ObjectNode file) {
+    file.put("format", FORMAT);
+    JsonNode record = file.path("record");
+    if (record.path("scenario").path("fault") instanceof ObjectNode fault) {
+      fault.put("persistent", file.path("persistent").asBoolean(false));
+    }
+    for (JsonNode call : record.path("calls")) {
+      if (call instanceof ObjectNode old) {
+        old.putNull("hung");
+      }
+    }
+    if (record.path("probe").path("call") instanceof ObjectNode probe) {
+      probe.putNull("hung");
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.check.Oracle;
 import dev.cutpoint.check.Verdict;
+import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,15 +17,18 @@ public final class CaseRunner {
   public static CaseResult run(Target target, CaseSpec spec) throws IOException {
     long start = System.nanoTime();
     PreparedCase prepared = target.prepare(spec);
-    return judged(spec.id(), spec.cell(), spec.persistent(), target, prepared, start);
+    return judged(spec.id(), spec.cell(), target, prepared, start);
   }
 
-  /** Runs a prepared case and judges it; its duration counts from {@code startNanos}. */
-  static CaseResult judged(
-      String id, MatrixCell cell, boolean persistent, Target target, PreparedCase prepared, long startNanos)
+  /**
+   * Runs a prepared case and judges it from its record alone (a persistent fault is part of the
+   * recorded plan); its duration counts from {@code startNanos}.
+   */
+  static CaseResult judged(String id, MatrixCell cell, Target target, PreparedCase prepared, long startNanos)
       throws IOException {
     CaseRecord record = target.run(prepared);
-    Verdict verdict = Judge.judge(record, persistent);
+    Verdict verdict = Oracle.judge(record);
+    boolean persistent = record.scenario().fault().filter(FaultPlan::persistent).isPresent();
     return new CaseResult(id, cell, persistent, record, verdict, Optional.empty(),
         Duration.ofNanos(System.nanoTime() - startNanos), Optional.empty());
   }

@@ -100,17 +100,20 @@ public final class FaultMatrix {
         supported.add(verbClass);
       }
     }
-    List<CaseSpec> planned = new ArrayList<>();
-    cells.forEach((cell, applicability) -> {
-      if (applicability.applicable()) {
-        planned.addAll(draw(first, settings, cell, supported, false));
+    List<CaseSpec> planned = Workload.drawing(() -> {
+      List<CaseSpec> drawn = new ArrayList<>();
+      cells.forEach((cell, applicability) -> {
+        if (applicability.applicable()) {
+          drawn.addAll(draw(first, settings, cell, supported, false));
+        }
+      });
+      for (VerbClass verbClass : supported) {
+        for (Phase phase : PERSISTENT_PHASES) {
+          drawn.addAll(draw(first, settings, new MatrixCell(verbClass, phase, FaultKind.CLOSE), supported, true));
+        }
       }
+      return drawn;
     });
-    for (VerbClass verbClass : supported) {
-      for (Phase phase : PERSISTENT_PHASES) {
-        planned.addAll(draw(first, settings, new MatrixCell(verbClass, phase, FaultKind.CLOSE), supported, true));
-      }
-    }
     listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size(), pool.size());
     long casesStart = System.nanoTime();
     Work<Integer, Object> runCase = (target, index) -> {

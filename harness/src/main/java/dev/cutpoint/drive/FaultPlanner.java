@@ -44,6 +44,6 @@ public final class FaultPlanner {
       plan = new FaultPlan(index, cell.phase(), offset, cell.kind(), dev.cutpoint.fault.Delivery.TOXIC);
     }
     plan.validate(spec.requests().size(), n, m);
-    return plan;
+    return spec.persistent() ? plan.persistently() : plan;
   }
 }

@@ -37,7 +37,7 @@ public final class Replay {
    */
   public static Result run(CaseFile file, Target target) throws IOException {
     long start = System.nanoTime();
-    PreparedCase prepared = target.prepare(file.record().scenario(), file.persistent());
-    return new Result(file, CaseRunner.judged(file.id(), file.cell(), file.persistent(), target, prepared, start));
+    PreparedCase prepared = target.prepare(file.record().scenario());
+    return new Result(file, CaseRunner.judged(file.id(), file.cell(), target, prepared, start));
   }
 }

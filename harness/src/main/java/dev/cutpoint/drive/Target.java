@@ -47,7 +47,7 @@ public interface Target extends AutoCloseable {
   PreparedCase prepare(CaseSpec spec) throws IOException;
 
   /** The dry run for a scenario whose fault is already concrete (a replayed case file). */
-  PreparedCase prepare(Scenario scenario, boolean persistent) throws IOException;
+  PreparedCase prepare(Scenario scenario) throws IOException;
 
   /** Runs the prepared case through the proxy with its fault, then a probe call, and records it. */
   CaseRecord run(PreparedCase prepared) throws IOException;

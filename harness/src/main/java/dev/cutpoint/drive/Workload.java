@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -114,6 +115,23 @@ public final class Workload {
       JqwikSession.run(() -> drawn[0] = arbitrary.generator(GEN_SIZE).next(new Random(seed)).value());
     }
     return withSeed(drawn[0], seed, id);
+  }
+
+  /**
+   * Makes many draws with jqwik's context: as they are inside a property, else in one session
+   * opened for all of them (a session per draw cost ten times the draw).
+   */
+  public static <T> T drawing(Supplier<T> draws) {
+    try {
+      return draws.get();
+    } catch (JqwikException outsideJqwik) {
+      if (JqwikSession.isActive()) {
+        throw outsideJqwik;
+      }
+      List<T> drawn = new ArrayList<>(1);
+      JqwikSession.run(() -> drawn.add(draws.get()));
+      return drawn.get(0);
+    }
   }
 
   private static CaseSpec withSeed(CaseSpec drawn, long seed, String id) {

@@ -9,12 +9,17 @@ import java.util.Objects;
  * {@link Phase#BETWEEN} and the non-fatal kinds, which have no cut point. A case without a fault
  * carries {@code Optional.empty()} instead of a plan.
  *
+ * <p>A <i>persistent</i> plan is not cleared at the next connect: the server stays away for the
+ * whole call, and every connection the call opens is hit the same way (SPEC §5.3). The oracle
+ * judges such a case by it: a loud failure is then right.
+ *
  * <p>The record checks only what holds for every request (non-negative values, BETWEEN delivered
  * between requests, the others by a toxic); {@link #validate(long, long)} checks the byte ranges of
  * §5.1 against one request's length <i>n</i> and its response's length <i>m</i>, and whether
  * Toxiproxy can cut there honestly ({@link FaultCells}).
  */
-public record FaultPlan(int requestIndex, Phase phase, long offset, FaultKind kind, Delivery delivery) {
+public record FaultPlan(
+    int requestIndex, Phase phase, long offset, FaultKind kind, Delivery delivery, boolean persistent) {
 
   public FaultPlan {
     Objects.requireNonNull(phase, "phase");
@@ -31,6 +36,16 @@ public record FaultPlan(int requestIndex, Phase phase, long offset, FaultKind ki
           "phase " + phase + " cannot be delivered by " + delivery
               + ": BETWEEN is a server restart or a proxy toggle, every other phase a toxic");
     }
+  }
+
+  /** A one-shot plan: it hits exactly one connection. */
+  public FaultPlan(int requestIndex, Phase phase, long offset, FaultKind kind, Delivery delivery) {
+    this(requestIndex, phase, offset, kind, delivery, false);
+  }
+
+  /** The same fault, staying for the whole call. */
+  public FaultPlan persistently() {
+    return new FaultPlan(requestIndex, phase, offset, kind, delivery, true);
   }
 
   /** A cut after {@code k} request bytes, 0 ≤ k &lt; n−1. */

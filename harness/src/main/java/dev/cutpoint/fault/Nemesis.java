@@ -149,7 +149,6 @@ public final class Nemesis {
    */
   public synchronized void arm(
       FaultPlan plan,
-      boolean persistent,
       long requestLength,
       long responseLength,
       OptionalLong liveConnection)
@@ -161,7 +160,7 @@ public final class Nemesis {
       throw new IllegalArgumentException("this target cannot deliver " + plan.delivery());
     }
     this.plan = plan;
-    this.persistent = persistent;
+    this.persistent = plan.persistent();
     this.requestLength = requestLength;
     this.responseLength = responseLength;
     this.faultedConnection = liveConnection;

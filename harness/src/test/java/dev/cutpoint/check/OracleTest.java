@@ -232,6 +232,32 @@ class OracleTest {
       assertThat(verdict.of(Invariant.I3).get(0).evidence()).contains("CLOSE at READ j=5").contains("ConnectionLost");
     }
 
+    /**
+     * The server stays away for the whole call (a persistent plan): the read was resent once and
+     * failed again, loudly, which is right; the same history under a one-shot fault breaks I3.
+     */
+    @Test
+    void aPersistentFaultLetsAReadCallFailLoudly() {
+      for (boolean persistent : new boolean[] {true, false}) {
+        FaultPlan cut = FaultPlan.read(0, 5, FaultKind.CLOSE);
+        Verdict verdict =
+            Oracle.judge(
+                scenario(get)
+                    .initially(file("f", content))
+                    .fault(persistent ? cut.persistently() : cut)
+                    .calls(failedLoudly(0, FailureSite.READ, true, "NO_RETRY"))
+                    .journal(ran(0, get, fileBody(content)))
+                    .finalState(file("f", content))
+                    .build());
+        if (persistent) {
+          assertThat(verdict.violations()).isEmpty();
+          assertThat(verdict.calls()).containsExactly(new CallVerdict(0, OutcomeClass.FAILED_LOUDLY));
+        } else {
+          assertThat(broken(verdict)).containsExactly(Invariant.I3);
+        }
+      }
+    }
+
     /** Bug 819604 with -Dnoretry: the server restarted between requests, the next read fails. */
     @Test
     void bug819604WithoutResending() {

@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutpoint.check.Oracle;
 import dev.cutpoint.check.Verdict;
 import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultKind;
@@ -67,7 +68,7 @@ class JavaTargetTest {
     assertThat(record.journal()).get().satisfies(j -> assertThat(j.entries()).hasSize(4));
     assertThat(record.probe().call().outcome().kind()).isEqualTo(OutcomeKind.SUCCESS);
     assertThat(record.finalState().entry("f1")).isPresent();
-    Verdict verdict = Judge.judge(record, false);
+    Verdict verdict = Oracle.judge(record);
     assertThat(verdict.violations()).isEmpty();
   }
 
@@ -85,7 +86,7 @@ class JavaTargetTest {
     assertThat(append.outcome().error()).get().satisfies(e -> assertThat(e.type()).isEqualTo("ConnectionLost"));
     // only the probe ran: the server never had the append's terminal byte
     assertThat(record.journal().orElseThrow().entries()).extracting(e -> e.verb()).containsExactly("has");
-    assertThat(Judge.judge(record, false).violations()).isEmpty();
+    assertThat(Oracle.judge(record).violations()).isEmpty();
   }
 
   /**
@@ -108,7 +109,7 @@ class JavaTargetTest {
         assertThat(cut.decision()).get().satisfies(d -> assertThat(d.reason()).isEqualTo("not_received"));
       }
       assertThat(put.outcome().kind()).isEqualTo(OutcomeKind.SUCCESS);
-      assertThat(Judge.judge(record, false).violations()).isEmpty();
+      assertThat(Oracle.judge(record).violations()).isEmpty();
     }
     assertThat(seenOnWrite).as("a cut noticed on write in 20 tries").isTrue();
   }
@@ -123,7 +124,7 @@ class JavaTargetTest {
     Call get = record.calls().get(1);
     assertThat(get.attempts()).hasSize(2);
     assertThat(get.outcome().kind()).isEqualTo(OutcomeKind.SUCCESS);
-    assertThat(Judge.judge(record, false).violations()).isEmpty();
+    assertThat(Oracle.judge(record).violations()).isEmpty();
   }
 
   /**
@@ -153,7 +154,7 @@ class JavaTargetTest {
           .containsExactlyElementsOf(phase == Phase.READ
               ? List.of("hello", "put", "put", "has")
               : List.of("hello", "put", "has"));
-      assertThat(Judge.judge(record, false).violations()).isEmpty();
+      assertThat(Oracle.judge(record).violations()).isEmpty();
     }
   }
 

@@ -53,12 +53,34 @@ class ReplayTest {
     }
   }
 
+  /**
+   * Case files written before the plan recorded persistence and the calls recorded a hung call
+   * (cutpoint-case/1, from the reports of earlier nightly runs) still replay: a persistent one
+   * keeps its persistence, so the oracle still accepts its loud failure.
+   */
+  @Test
+  void aCaseFileOfTheFirstFormatStillReplays() throws Exception {
+    for (String name : List.of("case-1-persistent.json", "case-1-blackhole.json")) {
+      Path old = dir.resolve(name);
+      try (var in = ReplayTest.class.getResourceAsStream(name)) {
+        Files.copy(in, old);
+      }
+      CaseFile read = CaseFile.read(old);
+      assertThat(read.format()).isEqualTo(CaseFile.FORMAT);
+      assertThat(read.record().scenario().fault()).get()
+          .satisfies(f -> assertThat(f.persistent()).isEqualTo(read.persistent()));
+      assertThat(read.record().calls()).allSatisfy(c -> assertThat(c.hung()).isEmpty());
+      Replay.Result replayed = Replay.run(read, java.util.Optional.empty());
+      assertThat(replayed.replayed().verdict().passed()).as(name).isTrue();
+    }
+  }
+
   @Test
   void aFileThatIsNoCaseFileIsAClearError() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"format\": \"cutpoint-case/1\", \"id\": 3");
     assertThatThrownBy(() -> CaseFile.read(bad)).isInstanceOf(CaseFileException.class)
-        .hasMessageContaining("bad.json").hasMessageContaining("not a cutpoint-case/1 case file");
+        .hasMessageContaining("bad.json").hasMessageContaining("not a cutpoint-case/2 case file");
     assertThatThrownBy(() -> CaseFile.read(dir.resolve("missing.json"))).isInstanceOf(CaseFileException.class)
         .hasMessageContaining("no such file");
   }

@@ -115,7 +115,7 @@ class NemesisTest {
     long n = length(request);
     long k = 37;
 
-    nemesis.arm(FaultPlan.write(0, k, FaultKind.CLOSE), false, n, 0, OptionalLong.empty());
+    nemesis.arm(FaultPlan.write(0, k, FaultKind.CLOSE), n, 0, OptionalLong.empty());
     call(client, request);
 
     byte[] first = upstream.connections().get(0).bytes().get(5, TimeUnit.SECONDS);
@@ -137,7 +137,7 @@ class NemesisTest {
     Request get = Request.of("get", VerbClass.READ, RequestBody.NONE, "f0");
     long j = 11;
 
-    nemesis.arm(FaultPlan.read(0, j, FaultKind.CLOSE), false, length(get), 80, OptionalLong.empty());
+    nemesis.arm(FaultPlan.read(0, j, FaultKind.CLOSE), length(get), 80, OptionalLong.empty());
     assertThat(call(client, get)).isEmpty();
 
     assertThat(attempts).hasSize(2);
@@ -158,7 +158,7 @@ class NemesisTest {
     Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
     long n = length(mkdir);
 
-    nemesis.arm(FaultPlan.flush(0, n - 1, FaultKind.CLOSE), false, n, 0, OptionalLong.empty());
+    nemesis.arm(FaultPlan.flush(0, n - 1, FaultKind.CLOSE), n, 0, OptionalLong.empty());
     Optional<CallFailed> failure = call(client, mkdir);
 
     assertThat(failure).isPresent();
@@ -180,7 +180,7 @@ class NemesisTest {
     Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
     long n = length(mkdir);
 
-    nemesis.arm(FaultPlan.flush(0, n, FaultKind.CLOSE), false, n, 0, OptionalLong.empty());
+    nemesis.arm(FaultPlan.flush(0, n, FaultKind.CLOSE), n, 0, OptionalLong.empty());
     call(client, mkdir);
     client.close();
 
@@ -208,7 +208,7 @@ class NemesisTest {
     assertThat(call(client, hello)).isEmpty();
     long live = attempts.get(0).connectionId().getAsLong();
 
-    nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), false, length(hello), 0, OptionalLong.of(live));
+    nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), length(hello), 0, OptionalLong.of(live));
     assertThat(nemesis.isArmed()).isTrue();
     assertThat(call(client, hello)).isEmpty();
 
@@ -235,7 +235,7 @@ class NemesisTest {
     SmartClient client = client(new GatedConnector(observing, nemesis), Duration.ofSeconds(5));
     Request get = Request.of("get", VerbClass.READ, RequestBody.NONE, "f0");
 
-    nemesis.arm(FaultPlan.read(0, 0, FaultKind.CLOSE), true, length(get), 80, OptionalLong.empty());
+    nemesis.arm(FaultPlan.read(0, 0, FaultKind.CLOSE).persistently(), length(get), 80, OptionalLong.empty());
     assertThat(call(client, get)).isPresent();
     nemesis.disarm();
 
@@ -258,7 +258,7 @@ class NemesisTest {
     assertThat(call(client, hello)).isEmpty();
     long live = attempts.get(0).connectionId().getAsLong();
 
-    nemesis.arm(FaultPlan.between(1, Delivery.SERVER_RESTART), false, length(hello), 0, OptionalLong.of(live));
+    nemesis.arm(FaultPlan.between(1, Delivery.SERVER_RESTART), length(hello), 0, OptionalLong.of(live));
     assertThat(call(client, hello)).isEmpty();
 
     List<Attempt> second = attempts.subList(1, attempts.size());
@@ -282,7 +282,7 @@ class NemesisTest {
     long live = attempts.get(0).connectionId().getAsLong();
 
     assertThat(nemesis.canDeliver(Delivery.SERVER_RESTART)).isFalse();
-    nemesis.arm(FaultPlan.between(1, Delivery.PROXY_TOGGLE), false, length(hello), 0, OptionalLong.of(live));
+    nemesis.arm(FaultPlan.between(1, Delivery.PROXY_TOGGLE), length(hello), 0, OptionalLong.of(live));
     assertThat(call(client, hello)).isEmpty();
 
     List<Attempt> second = attempts.subList(1, attempts.size());
@@ -300,7 +300,7 @@ class NemesisTest {
         Duration.ofSeconds(5));
     Request has = Request.of("has", VerbClass.READ, RequestBody.NONE, "f0");
 
-    nemesis.arm(FaultPlan.write(0, 0, FaultKind.RESET), false, length(has), 0, OptionalLong.empty());
+    nemesis.arm(FaultPlan.write(0, 0, FaultKind.RESET), length(has), 0, OptionalLong.empty());
     assertThat(call(client, has)).isEmpty();
 
     assertThat(attempts).hasSize(2);
@@ -321,7 +321,7 @@ class NemesisTest {
         Duration.ofMillis(150));
     Request has = Request.of("has", VerbClass.READ, RequestBody.NONE, "f0");
 
-    nemesis.arm(FaultPlan.read(0, 0, FaultKind.BLACKHOLE), false, length(has), 40, OptionalLong.empty());
+    nemesis.arm(FaultPlan.read(0, 0, FaultKind.BLACKHOLE), length(has), 40, OptionalLong.empty());
     call(client, has);
 
     assertThat(attempts.get(0).error()).get().isInstanceOf(java.net.SocketTimeoutException.class);
@@ -333,8 +333,8 @@ class NemesisTest {
   void armingTwiceIsRefused() throws Exception {
     SmartServer server = server();
     Nemesis nemesis = new Nemesis(proxyTo(server.port()), Optional.empty());
-    nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), false, 50, 0, OptionalLong.empty());
-    assertThatThrownBy(() -> nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), false, 50, 0, OptionalLong.empty()))
+    nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), 50, 0, OptionalLong.empty());
+    assertThatThrownBy(() -> nemesis.arm(FaultPlan.write(0, 0, FaultKind.CLOSE), 50, 0, OptionalLong.empty()))
         .isInstanceOf(IllegalStateException.class);
     nemesis.reset();
     assertThat(nemesis.isArmed()).isFalse();

@@ -179,17 +179,16 @@ public final class ProxiedTarget implements Target {
     FaultPlan plan = FaultPlanner.plan(spec, faulted.encodedLength(), lengths.get(spec.faultIndex()));
     Scenario scenario =
         new Scenario(spec.seed(), name, client.name(), initial, requests, Optional.of(plan));
-    return new PreparedCase(scenario, lengths, spec.persistent());
+    return new PreparedCase(scenario, lengths);
   }
 
   @Override
-  public PreparedCase prepare(Scenario scenario, boolean persistent) throws IOException {
+  public PreparedCase prepare(Scenario scenario) throws IOException {
     boolean needed =
         scenario.fault().filter(f -> needsResponseLengths(f.phase(), f.kind())).isPresent();
     return new PreparedCase(
         scenario,
-        needed ? dryRun(scenario.initialState(), scenario.requests()) : zeros(scenario.requests()),
-        persistent);
+        needed ? dryRun(scenario.initialState(), scenario.requests()) : zeros(scenario.requests()));
   }
 
   /** A cut in the response (READ j < m) and slices sized to it need its length; nothing else. */
@@ -351,7 +350,6 @@ public final class ProxiedTarget implements Target {
     }
     nemesis.arm(
         plan,
-        prepared.persistent(),
         request.encodedLength(),
         prepared.responseLengths().get(request.index()),
         live);
