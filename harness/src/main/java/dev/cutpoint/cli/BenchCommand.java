@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +40,7 @@ public final class BenchCommand implements Runnable {
   static final class ProxyBench implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+    @Mixin CommandSupport support;
 
     @Option(names = "--toxiproxy", paramLabel = "T",
         description = "embedded (default), http://host:port, or a toxiproxy-server binary;"
@@ -64,9 +66,8 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       if (roundTrips < 10 || bulkMib < 1 || toxicCycles < 1 || toxicWarmUp < 0) {
-        return fail(err, "--round-trips must be at least 10, --bulk-mib and --toxic-cycles at least 1,"
+        return support.fail("--round-trips must be at least 10, --bulk-mib and --toxic-cycles at least 1,"
             + " --toxic-warm-up at least 0");
       }
       ProxyBenchmark.Settings settings =
@@ -76,16 +77,10 @@ public final class BenchCommand implements Runnable {
         out.flush();
         return 0;
       } catch (ToxiproxyChoiceException e) {
-        return fail(err, e.getMessage());
+        return support.fail(e.getMessage());
       } catch (IOException e) {
-        return fail(err, e.getMessage());
+        return support.fail(e.getMessage());
       }
-    }
-
-    private static int fail(PrintWriter err, String message) {
-      err.println("cutpoint bench proxy: " + message);
-      err.flush();
-      return 2;
     }
   }
 }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @Mixin CommandSupport support;
 
   @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port; 0 picks a free one.")
   int port;
@@ -49,46 +50,30 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (port < 0 || port > 65535) {
-      return fail(err, "--port must be between 0 and 65535, was " + port);
+    if (!CommandSupport.isPort(port)) {
+      return support.fail(CommandSupport.notAPort("--port", port));
     }
     if (inMemory == (directory != null)) {
-      return fail(err, "give exactly one of --directory D and --in-memory");
+      return support.fail("give exactly one of --directory D and --in-memory");
     }
     if (directory != null && !Files.isDirectory(directory)) {
-      return fail(err, "--directory " + directory + " is not an existing directory");
+      return support.fail("--directory " + directory + " is not an existing directory");
     }
     InetAddress address;
     try {
       address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      return fail(err, "--host " + host + " is not a known address");
+      return support.fail("--host " + host + " is not a known address");
     }
     SmartServer server;
     try {
       Store store = inMemory ? new MemoryStore() : new DirectoryStore(directory);
       server = SmartServer.start(store, ServerConfig.loopback().withHost(address).withPort(port).withListener(log(out)));
     } catch (IOException e) {
-      return fail(err, "cannot serve on " + host + ":" + port + ": " + e.getMessage());
+      return support.fail("cannot serve on " + host + ":" + port + ": " + e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      out.println("stopped");
-      out.flush();
-      stopped.countDown();
-    }, "cutpoint-serve-shutdown"));
-    out.println("serving " + (inMemory ? "an in-memory tree" : directory.toAbsolutePath()) + " on bzr://"
-        + server.address().getAddress().getHostAddress() + ":" + server.port() + "/");
-    out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.close();
-    }
-    return 0;
+    return support.serveUntilStopped(server, "serving " + (inMemory ? "an in-memory tree" : directory.toAbsolutePath())
+        + " on bzr://" + server.address().getAddress().getHostAddress() + ":" + server.port() + "/");
   }
 
   /** One line per connection, when it ends: who it was and why it ended. */
@@ -110,11 +95,5 @@ public final class ServeCommand implements Callable<Integer> {
         }
       }
     };
-  }
-
-  private static int fail(PrintWriter err, String message) {
-    err.println("cutpoint serve: " + message);
-    err.flush();
-    return 2;
   }
 }
