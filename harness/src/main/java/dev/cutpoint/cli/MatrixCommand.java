@@ -1,19 +1,16 @@
 package dev.cutpoint.cli;
 
-import dev.cutpoint.drive.CaseResult;
 import dev.cutpoint.drive.FaultMatrix;
-import dev.cutpoint.drive.HarnessError;
-import dev.cutpoint.drive.MatrixListener;
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.MalformedReportException;
 import dev.cutpoint.report.MatrixReport;
-import dev.cutpoint.report.Outcome;
 import dev.cutpoint.report.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,9 +26,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cutpoint matrix}: the fault matrix outside Maven (SPEC §2, §6, §9). Progress lines while it
@@ -107,7 +104,8 @@ public final class MatrixCommand implements Callable<Integer> {
     out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
         + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation");
-    ProgressListener progress = new ProgressListener(out);
+    ProgressLines progress = new ProgressLines(out,
+        planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
     MatrixResult result;
     try {
       result = FaultMatrix.run(settings, progress);
@@ -186,69 +184,5 @@ public final class MatrixCommand implements Callable<Integer> {
         Optional.ofNullable(workers),
         confirm,
         server);
-  }
-
-  /** Progress lines from the report module's printer, and one line per harness error and shrink. */
-  private static final class ProgressListener implements MatrixListener {
-    private final PrintStream out;
-    private Progress progress;
-
-    ProgressListener(PrintStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
-      finish();
-      out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases on " + workers
-          + " worker(s)");
-      progress = new Progress(plannedCases, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime);
-    }
-
-    @Override
-    public void targetSkipped(String target, String reason) {
-      finish();
-      out.println("target " + target + " skipped: " + reason);
-    }
-
-    @Override
-    public void caseDone(CaseResult result) {
-      progress.caseDone(result.violated() ? Outcome.VIOLATION : result.tested() ? Outcome.FIRST_TRY : Outcome.UNDECIDED);
-    }
-
-    @Override
-    public void caseFailed(HarnessError error) {
-      progress.caseDone(Outcome.UNDECIDED);
-    }
-
-    @Override
-    public void confirming(String target, int cases, int replays) {
-      finish();
-      out.println("replaying " + cases + " case(s) with a new violation on " + target + ", " + replays
-          + " time(s) each");
-    }
-
-    @Override
-    public void replayFailed(HarnessError error) {
-      out.println("harness error replaying " + error.caseId() + ": " + error.reason());
-    }
-
-    @Override
-    public void minimized(CaseResult original, CaseResult minimal) {
-      out.println("shrunk " + original.id() + " to " + minimal.id() + ": " + original.record().scenario().requests().size()
-          + " -> " + minimal.record().scenario().requests().size() + " request(s), " + bodyBytes(original) + " -> "
-          + bodyBytes(minimal) + " body bytes, still " + minimal.firstViolated().orElseThrow());
-    }
-
-    private static long bodyBytes(CaseResult result) {
-      return result.record().scenario().requests().stream().mapToLong(r -> r.body().size()).sum();
-    }
-
-    void finish() {
-      if (progress != null) {
-        progress.finish();
-        progress = null;
-      }
-    }
   }
 }

@@ -9,11 +9,13 @@ import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
+import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.TargetResult;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.MatrixReport;
+import dev.cutpoint.report.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ class FaultMatrixIT {
         + (breezy.isEmpty() ? "" : ", " + asked.breezyTries() + " on the Breezy targets (-D"
             + RunSettings.BREEZY_TRIES + ")"));
 
-    ProgressLines progress = new ProgressLines(out);
+    ProgressLines progress = new ProgressLines(out, Progress::toStdout);
     List<MatrixResult> parts = new ArrayList<>();
     if (!others.isEmpty()) {
       parts.add(FaultMatrix.run(settings.withTargets(others), progress));

@@ -1,25 +1,26 @@
-package dev.cutpoint.scenarios;
+package dev.cutpoint.drive;
 
-import dev.cutpoint.drive.CaseResult;
-import dev.cutpoint.drive.HarnessError;
-import dev.cutpoint.drive.MatrixListener;
 import dev.cutpoint.report.Outcome;
 import dev.cutpoint.report.Progress;
 import java.io.PrintStream;
+import java.util.function.LongFunction;
 
 /**
- * The matrix run's progress in Maven's log: a line when a target starts, the report module's
- * progress line every few seconds (cases done, violations, rate, time left), a line when the new
- * violations are replayed, and a line per shrunk counterexample and per case or replay the harness
- * could not run.
+ * A matrix run's progress for a person, the same from {@code cutpoint matrix} and from Maven: a
+ * line when a target starts or is skipped, the report module's progress line (cases done,
+ * violations, rate, time left), a line when the new violations are replayed, and a line per shrunk
+ * counterexample and per case or replay the harness could not run.
  */
-final class ProgressLines implements MatrixListener {
+public final class ProgressLines implements MatrixListener {
 
   private final PrintStream out;
+  private final LongFunction<Progress> progressFor;
   private Progress progress;
 
-  ProgressLines(PrintStream out) {
+  /** @param progressFor the progress printer of a target with this many planned cases */
+  public ProgressLines(PrintStream out, LongFunction<Progress> progressFor) {
     this.out = out;
+    this.progressFor = progressFor;
   }
 
   @Override
@@ -27,13 +28,13 @@ final class ProgressLines implements MatrixListener {
     finish();
     out.println("target " + target + " through " + toxiproxy + ": " + plannedCases + " cases on " + workers
         + " worker(s)");
-    progress = Progress.toStdout(plannedCases);
+    progress = progressFor.apply(plannedCases);
   }
 
   @Override
   public void targetSkipped(String target, String reason) {
     finish();
-    out.println("skipped target " + target + ": " + reason);
+    out.println("target " + target + " skipped: " + reason);
   }
 
   @Override
@@ -61,13 +62,17 @@ final class ProgressLines implements MatrixListener {
 
   @Override
   public void minimized(CaseResult original, CaseResult minimal) {
-    out.println("shrunk " + original.id() + " from " + original.record().scenario().requests().size() + " to "
-        + minimal.record().scenario().requests().size() + " request(s), still breaking "
-        + minimal.firstViolated().map(Enum::name).orElse("nothing"));
+    out.println("shrunk " + original.id() + " to " + minimal.id() + ": " + original.record().scenario().requests().size()
+        + " -> " + minimal.record().scenario().requests().size() + " request(s), " + bodyBytes(original) + " -> "
+        + bodyBytes(minimal) + " body bytes, still " + minimal.firstViolated().orElseThrow());
+  }
+
+  private static long bodyBytes(CaseResult result) {
+    return result.record().scenario().requests().stream().mapToLong(r -> r.body().size()).sum();
   }
 
   /** Prints the last progress line of the current target. */
-  void finish() {
+  public void finish() {
     if (progress != null) {
       progress.finish();
       progress = null;
