@@ -112,7 +112,7 @@ public final class HtmlReport {
     html.append("<dl class=\"meta\">\n");
     meta(html, "Seed", Long.toString(run.seed()));
     meta(html, "Tries per cell", Integer.toString(run.triesPerCell()));
-    meta(html, "Toxiproxy", run.toxiproxy().name() + " " + run.toxiproxy().version());
+    meta(html, "Toxiproxy", run.toxiproxy().line());
     meta(html, "Duration", Text.duration(run.duration()));
     meta(html, "Rate", Text.rate(report.cases().size(), run.duration()));
     if (!run.workers().isEmpty()) {

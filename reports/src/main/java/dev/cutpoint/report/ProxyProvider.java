@@ -11,4 +11,9 @@ public record ProxyProvider(String name, String version) {
     Checks.text("name", name);
     Checks.text("version", version);
   }
+
+  /** The provider in one line, naming its version once (an embedded server's name carries it). */
+  public String line() {
+    return name.contains(version) ? name : name + " " + version;
+  }
 }

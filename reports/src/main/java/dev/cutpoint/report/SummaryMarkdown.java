@@ -49,7 +49,7 @@ public final class SummaryMarkdown {
   static String runLine(MatrixReport report) {
     Run run = report.run();
     return "seed " + run.seed() + " · " + run.triesPerCell() + " tries per cell · Toxiproxy "
-        + run.toxiproxy().name() + " " + run.toxiproxy().version() + " · "
+        + run.toxiproxy().line() + " · "
         + Text.duration(run.duration()) + " · " + Text.count(report.cases().size()) + " cases · "
         + Text.rate(report.cases().size(), run.duration())
         + (run.workers().isEmpty() ? "" : " · workers " + Text.workers(run.workers()));
