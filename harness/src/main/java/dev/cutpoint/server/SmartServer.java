@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The reference smart server (SPEC §3.3): a pooled thread per connection, a request executed
  * only once its terminal {@code e} has arrived, a journal of what ran, confinement to its store,
- * and a graceful restart that closes every connection between requests — bug 819604's live upgrade,
- * produced by the server itself.
+ * and a graceful restart that closes every connection between requests — bug 819604's live
+ * upgrade, produced by the server itself.
  *
  * <pre>{@code
  * try (SmartServer server = SmartServer.start(new MemoryStore(), ServerConfig.loopback())) {
@@ -131,7 +131,8 @@ public final class SmartServer implements AutoCloseable {
    * never finishes its request keeps its connection).
    */
   public int gracefulRestart(Duration wait) {
-    List<Map.Entry<ServerConnection, CountDownLatch>> old = new ArrayList<>(connections.entrySet());
+    List<Map.Entry<ServerConnection, CountDownLatch>> old =
+        new ArrayList<>(connections.entrySet());
     old.forEach(entry -> entry.getKey().requestRestart());
     long deadline = System.nanoTime() + wait.toNanos();
     int stillOpen = 0;

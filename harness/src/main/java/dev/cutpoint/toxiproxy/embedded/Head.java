@@ -15,9 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The head of one direction's chain: a pooled thread that reads the source socket and hands each
- * chunk on. It plays Toxiproxy's hidden noop stub, which is what the link pauses to splice the first
- * toxic in or out. With no toxic in its direction it writes straight to the destination socket,
- * from its own buffer: the common path costs no copy and no thread hand-off.
+ * chunk on. It plays Toxiproxy's hidden noop stub, which is what the link pauses to splice the
+ * first toxic in or out. With no toxic in its direction it writes straight to the destination
+ * socket, from its own buffer: the common path costs no copy and no thread hand-off.
  */
 final class Head implements Stage {
   /** Toxiproxy reads with io.Copy's 32 KiB buffer: chunks are at most that. */
