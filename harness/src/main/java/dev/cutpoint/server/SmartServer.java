@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The reference smart server (SPEC §3.3): a thread per connection, a request executed only once
- * its terminal {@code e} has arrived, a journal of what ran, confinement to its store, and a
- * graceful restart that closes every connection between requests — bug 819604's live upgrade,
- * produced by the server itself.
+ * The reference smart server (SPEC §3.3): a pooled thread per connection, a request executed
+ * only once its terminal {@code e} has arrived, a journal of what ran, confinement to its store,
+ * and a graceful restart that closes every connection between requests — bug 819604's live
+ * upgrade, produced by the server itself.
  *
  * <pre>{@code
  * try (SmartServer server = SmartServer.start(new MemoryStore(), ServerConfig.loopback())) {
@@ -31,17 +36,37 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SmartServer implements AutoCloseable {
 
   private static final Duration JOIN_DEADLINE = Duration.ofSeconds(5);
+  private static final String IDLE_NAME = "cutpoint-server-idle";
+
+  /**
+   * Connections run on pooled threads: a case opens several short connections, and starting a
+   * thread for each (with the direct buffers the JDK caches per thread for socket reads) cost more
+   * CPU than serving it. Shared by every server in the JVM; idle threads end after a minute.
+   */
+  private static final ExecutorService CONNECTION_THREADS =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          60,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          task -> {
+            Thread thread = new Thread(task, IDLE_NAME);
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final ServerSocket serverSocket;
   private final RequestExecutor executor;
   private final ServerConfig config;
-  private final Map<ServerConnection, Thread> connections = new ConcurrentHashMap<>();
+  /** The open connections, each with the latch its task counts down as its very last act. */
+  private final Map<ServerConnection, CountDownLatch> connections = new ConcurrentHashMap<>();
   /**
-   * Every connection thread not yet joined. A thread leaves {@link #connections} in its last
-   * lines and is still alive for a moment after; close() must wait for it too, or a thread outlives
-   * the server.
+   * Every connection task not yet finished. A connection leaves {@link #connections} in its last
+   * lines and its task runs on for a moment after; close() must wait for it too, or a task
+   * outlives the server.
    */
-  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final Set<CountDownLatch> running = ConcurrentHashMap.newKeySet();
   private final AtomicLong connectionCounter = new AtomicLong();
   private final Thread acceptor;
   private volatile boolean closed;
@@ -106,12 +131,13 @@ public final class SmartServer implements AutoCloseable {
    * never finishes its request keeps its connection).
    */
   public int gracefulRestart(Duration wait) {
-    List<Map.Entry<ServerConnection, Thread>> old = new ArrayList<>(connections.entrySet());
+    List<Map.Entry<ServerConnection, CountDownLatch>> old =
+        new ArrayList<>(connections.entrySet());
     old.forEach(entry -> entry.getKey().requestRestart());
     long deadline = System.nanoTime() + wait.toNanos();
     int stillOpen = 0;
-    for (Map.Entry<ServerConnection, Thread> entry : old) {
-      if (!join(entry.getValue(), deadline)) {
+    for (Map.Entry<ServerConnection, CountDownLatch> entry : old) {
+      if (!await(entry.getValue(), deadline)) {
         stillOpen++;
       }
     }
@@ -130,25 +156,39 @@ public final class SmartServer implements AutoCloseable {
       }
       ServerConnection connection =
           new ServerConnection("c" + connectionCounter.incrementAndGet(), socket, executor, config);
-      Thread thread = new Thread(() -> {
-        try {
-          connection.run();
-        } finally {
-          connections.remove(connection);
-        }
-      }, "cutpoint-server-" + port() + "-" + connection.id());
-      thread.setDaemon(true);
-      threads.removeIf(t -> !t.isAlive());
-      threads.add(thread);
-      connections.put(connection, thread);
+      CountDownLatch done = new CountDownLatch(1);
+      running.add(done);
+      connections.put(connection, done);
       if (closed) {
         connection.shutdown();
       }
-      thread.start();
+      try {
+        CONNECTION_THREADS.execute(() -> serve(connection, done));
+      } catch (RuntimeException | Error noThread) {
+        connections.remove(connection);
+        connection.shutdown();
+        running.remove(done);
+        done.countDown();
+        throw noThread;
+      }
     }
   }
 
-  /** Stops accepting, closes every connection and waits for every thread to end. */
+  /** Runs on a pooled thread, named after the connection while it serves it. */
+  private void serve(ServerConnection connection, CountDownLatch done) {
+    Thread thread = Thread.currentThread();
+    thread.setName("cutpoint-server-" + port() + "-" + connection.id());
+    try {
+      connection.run();
+    } finally {
+      connections.remove(connection);
+      thread.setName(IDLE_NAME);
+      done.countDown();
+      running.remove(done);
+    }
+  }
+
+  /** Stops accepting, closes every connection and waits for every connection's task to end. */
   @Override
   public void close() {
     closed = true;
@@ -159,9 +199,8 @@ public final class SmartServer implements AutoCloseable {
     }
     long deadline = System.nanoTime() + JOIN_DEADLINE.toNanos();
     join(acceptor, deadline);
-    List<Map.Entry<ServerConnection, Thread>> open = new ArrayList<>(connections.entrySet());
-    open.forEach(entry -> entry.getKey().shutdown());
-    threads.forEach(thread -> join(thread, deadline));
+    connections.keySet().forEach(ServerConnection::shutdown);
+    running.forEach(done -> await(done, deadline));
   }
 
   private static boolean join(Thread thread, long deadlineNanos) {
@@ -174,5 +213,14 @@ public final class SmartServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return !thread.isAlive();
+  }
+
+  private static boolean await(CountDownLatch done, long deadlineNanos) {
+    try {
+      return done.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return done.getCount() == 0;
+    }
   }
 }

@@ -15,10 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +233,50 @@ class SmartServerTest {
       server.close();
       assertThat(a.closedByServer()).isTrue();
       assertThat(b.closedByServer()).isTrue();
+    }
+  }
+
+  /** The listener is told on the connection's own thread: the threads it sees are the server's. */
+  @Test
+  void connectionsOneAfterAnotherReuseTheServersThreads() throws Exception {
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    server = SmartServer.start(new MemoryStore(), ServerConfig.loopback().withListener(
+        new ConnectionListener() {
+          @Override
+          public void opened(String connectionId, java.net.InetSocketAddress remote) {
+            seen.add(Thread.currentThread());
+          }
+        }));
+    int connections = 50;
+    for (int i = 0; i < connections; i++) {
+      try (RawClient client = new RawClient(server.address())) {
+        assertThat(client.call(Message.request("hello")).isSuccess()).isTrue();
+      }
+      assertThat(Eventually.holds(() -> server.openConnections() == 0, Duration.ofSeconds(5))).isTrue();
+    }
+    // a thread per connection would be 50; a thread may miss a hand-off while it returns to the pool
+    assertThat(seen).hasSizeLessThan(connections / 5);
+  }
+
+  /** close() waits for each connection's task to its end, though a pooled thread cannot be joined. */
+  @Test
+  void closeReturnsOnlyWhenEveryConnectionHasFinished() throws Exception {
+    CountDownLatch closing = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    server = SmartServer.start(new MemoryStore(), ServerConfig.loopback().withListener(
+        new ConnectionListener() {
+          @Override
+          public void closed(String connectionId, CloseReason reason) {
+            closing.countDown();
+            LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            finished.set(true);
+          }
+        }));
+    try (RawClient client = new RawClient(server.address())) {
+      assertThat(client.call(Message.request("hello")).isSuccess()).isTrue();
+      server.close();
+      assertThat(closing.getCount()).isZero();
+      assertThat(finished).isTrue();
     }
   }
 

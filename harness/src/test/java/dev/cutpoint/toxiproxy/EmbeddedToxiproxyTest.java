@@ -12,6 +12,7 @@ import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
 import dev.cutpoint.toxiproxy.embedded.toxic.ToxicType;
 import dev.cutpoint.toxiproxy.embedded.toxic.TimeoutToxic;
 import dev.cutpoint.toxiproxy.embedded.toxic.Toxic;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -64,6 +65,26 @@ class EmbeddedToxiproxyTest {
 
     awaitFinished(stages);
     assertThat(proxy.linkCount()).isZero(); // a link is forgotten before its last stage ends
+  }
+
+  /** Each link used to start two readers and a stub; now they run on threads the last link left. */
+  @Test
+  void linksOneAfterAnotherReuseTheirThreads() throws Exception {
+    Proxy proxy = proxy("sequential");
+    proxy.toxics().add(toxic("slow", Direction.DOWNSTREAM, new LatencyToxic(0, 0)));
+    int links = 100;
+    long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+    for (int i = 0; i < links; i++) {
+      ClientConnection client = new ClientConnection(listenAddress(proxy));
+      client.send("link " + i);
+      assertThat(client.readExactly(("link " + i).length(), PROMPTLY)).asString().isEqualTo("link " + i);
+      List<Stage> stages = proxy.linkStages();
+      client.close();
+      awaitFinished(stages);
+    }
+    long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+    // the echo upstream starts one thread per connection; a thread per stage would add 300
+    assertThat(started).isLessThan(links + links / 5);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.cutpoint.toxiproxy.embedded;
 
 import dev.cutpoint.toxiproxy.embedded.ToxiproxyException.Reason;
+import dev.cutpoint.toxiproxy.embedded.toxic.LinkThreads;
 import dev.cutpoint.toxiproxy.embedded.toxic.Stage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A named proxy: listens, and for each client it accepts dials the upstream and opens a
@@ -29,7 +31,8 @@ public final class Proxy {
   private String upstream;
   private boolean enabled;
   private ServerSocketChannel listener;
-  private Thread acceptor;
+  /** Counted down when the acceptor has returned; it runs on a pooled thread, not joinable. */
+  private CountDownLatch acceptorDone;
 
   public Proxy(String name, String listen, String upstream) {
     this.name = name;
@@ -75,9 +78,21 @@ public final class Proxy {
     enabled = true;
     String dialTo = upstream;
     ServerSocketChannel accepting = channel;
-    acceptor = new Thread(() -> accept(accepting, dialTo), "toxiproxy-proxy " + name);
-    acceptor.setDaemon(true);
-    acceptor.start();
+    CountDownLatch done = new CountDownLatch(1);
+    acceptorDone = done;
+    try {
+      LinkThreads.execute("toxiproxy-proxy " + name, () -> {
+        try {
+          accept(accepting, dialTo);
+        } finally {
+          done.countDown();
+        }
+      });
+    } catch (RuntimeException | Error noThread) {
+      enabled = false;
+      Link.closeQuietly(channel);
+      throw noThread;
+    }
     return true;
   }
 
@@ -88,7 +103,7 @@ public final class Proxy {
     }
     enabled = false;
     Link.closeQuietly(listener);
-    joinUninterruptibly(acceptor);
+    awaitUninterruptibly(acceptorDone);
     for (Link link : links) {
       link.close();
     }
@@ -162,11 +177,11 @@ public final class Proxy {
     }
   }
 
-  private static void joinUninterruptibly(Thread thread) {
+  private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;
-    while (thread.isAlive()) {
+    while (latch.getCount() > 0) {
       try {
-        thread.join();
+        latch.await();
       } catch (InterruptedException e) {
         interrupted = true;
       }

@@ -55,7 +55,11 @@ final class ApiJson {
   /** A proxy update: the fields as they will be after it. */
   record ProxyUpdate(String listen, String upstream, boolean enabled) {}
 
-  private final ObjectMapper mapper =
+  /**
+   * Shared by every server in the JVM: a mapper is safe for concurrent use once built, and each
+   * new one learns the record shapes again by reflection (the matrix starts a server per target).
+   */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -65,7 +69,7 @@ final class ApiJson {
   // ---- out ----
 
   byte[] proxy(Proxy proxy) throws IOException {
-    return mapper.writeValueAsBytes(view(proxy));
+    return MAPPER.writeValueAsBytes(view(proxy));
   }
 
   /** GET /proxies: an object by proxy name, names in order (Go sorts map keys). */
@@ -74,20 +78,20 @@ final class ApiJson {
     for (Proxy proxy : proxies) {
       byName.put(proxy.name(), view(proxy));
     }
-    return mapper.writeValueAsBytes(byName);
+    return MAPPER.writeValueAsBytes(byName);
   }
 
   byte[] toxic(ToxicDefinition toxic) throws IOException {
-    return mapper.writeValueAsBytes(view(toxic));
+    return MAPPER.writeValueAsBytes(view(toxic));
   }
 
   byte[] toxics(List<ToxicDefinition> toxics) throws IOException {
-    return mapper.writeValueAsBytes(toxics.stream().map(ApiJson::view).toList());
+    return MAPPER.writeValueAsBytes(toxics.stream().map(ApiJson::view).toList());
   }
 
   /** The error body; Toxiproxy sends it through Go's http.Error, which adds a newline. */
   byte[] error(ToxiproxyException e) throws IOException {
-    byte[] json = mapper.writeValueAsBytes(new ErrorView(e.getMessage(), e.status()));
+    byte[] json = MAPPER.writeValueAsBytes(new ErrorView(e.getMessage(), e.status()));
     byte[] body = Arrays.copyOf(json, json.length + 1);
     body[json.length] = '\n';
     return body;
@@ -98,14 +102,14 @@ final class ApiJson {
    * {@code null} when there are none (Go marshals an empty slice it never made as null).
    */
   byte[] populated(List<Proxy> proxies, Optional<ToxiproxyException> error) throws IOException {
-    ObjectNode answer = mapper.createObjectNode();
+    ObjectNode answer = MAPPER.createObjectNode();
     error.ifPresent(e -> answer.put("error", e.getMessage()).put("status", e.status()));
     if (proxies.isEmpty()) {
       answer.putNull("proxies");
     } else {
-      answer.set("proxies", mapper.valueToTree(proxies.stream().map(ApiJson::view).toList()));
+      answer.set("proxies", MAPPER.valueToTree(proxies.stream().map(ApiJson::view).toList()));
     }
-    return mapper.writeValueAsBytes(answer);
+    return MAPPER.writeValueAsBytes(answer);
   }
 
   private static ProxyView view(Proxy proxy) {
@@ -197,7 +201,7 @@ final class ApiJson {
   ToxicDefinition toxicToCreate(ToxicHead head) throws ToxiproxyException {
     JsonNode attributes = head.root().get("attributes");
     ObjectNode given = attributes == null || attributes.isNull()
-        ? mapper.createObjectNode()
+        ? MAPPER.createObjectNode()
         : attributesObject(attributes);
     return new ToxicDefinition(
         head.name(), head.type(), head.stream(), head.toxicity(), toxic(given, head.type()));
@@ -210,7 +214,7 @@ final class ApiJson {
     Toxic toxic = current.toxic();
     JsonNode attributes = root.get("attributes");
     if (attributes != null && !attributes.isNull()) {
-      ObjectNode merged = mapper.valueToTree(current.toxic());
+      ObjectNode merged = MAPPER.valueToTree(current.toxic());
       merged.setAll(attributesObject(attributes));
       toxic = toxic(merged, current.type());
     }
@@ -219,7 +223,7 @@ final class ApiJson {
 
   private Toxic toxic(ObjectNode attributes, ToxicType type) throws ToxiproxyException {
     try {
-      return mapper.treeToValue(attributes, type.toxicClass());
+      return MAPPER.treeToValue(attributes, type.toxicClass());
     } catch (JsonProcessingException e) {
       throw ToxiproxyException.of(Reason.BAD_REQUEST_BODY, "json: " + e.getOriginalMessage());
     }
@@ -252,7 +256,7 @@ final class ApiJson {
 
   private JsonNode parse(byte[] body) throws ToxiproxyException {
     try {
-      JsonNode root = mapper.readTree(body);
+      JsonNode root = MAPPER.readTree(body);
       if (root == null || root.isMissingNode()) {
         throw ToxiproxyException.of(Reason.BAD_REQUEST_BODY, "EOF");
       }

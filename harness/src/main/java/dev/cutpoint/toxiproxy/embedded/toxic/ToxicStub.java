@@ -3,11 +3,7 @@ package dev.cutpoint.toxiproxy.embedded.toxic;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,26 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #bypass} (the toxic was removed) and {@link #kill} (the link is gone).
  */
 public final class ToxicStub implements Stage, Outlet {
-  private static final long THREAD_STACK_BYTES = 256 * 1024;
-  private static final String IDLE_NAME = "toxiproxy-stub idle";
-
-  /**
-   * Stubs run on pooled threads: adding or removing a toxic on a live link would otherwise start
-   * and end a thread per link, the larger part of the call. Idle threads end after a minute.
-   */
-  private static final ExecutorService RUNNERS =
-      new ThreadPoolExecutor(
-          0,
-          Integer.MAX_VALUE,
-          60,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          task -> {
-            Thread thread = new Thread(null, task, IDLE_NAME, THREAD_STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-          });
-
   private final ReentrantLock lock = new ReentrantLock();
   /** The stub's own thread waits here: input, end of input, interrupt, run request, kill. */
   private final Condition stageWake = lock.newCondition();
@@ -279,7 +255,8 @@ public final class ToxicStub implements Stage, Outlet {
       runRequest = definition;
       if (!started) {
         started = true;
-        RUNNERS.execute(this::loop);
+        // pooled: adding or removing a toxic on a live link would otherwise start a thread per link
+        LinkThreads.execute(threadName, this::loop);
       } else {
         stageWake.signalAll();
       }
@@ -357,11 +334,9 @@ public final class ToxicStub implements Stage, Outlet {
   // ---- internals ----
 
   private void loop() {
-    Thread.currentThread().setName(threadName);
     try {
       serve();
     } finally {
-      Thread.currentThread().setName(IDLE_NAME);
       lock.lock();
       try {
         finished = true;
