@@ -125,6 +125,24 @@ public final class SmartServer implements AutoCloseable {
   }
 
   /**
+   * Waits until no connection is open: each one's task is waited for as it ends, without polling.
+   *
+   * @param safetyNet the longest real time to wait, a bound against a client that never closes
+   * @return whether none is open
+   */
+  public boolean awaitNoConnections(Duration safetyNet) {
+    long deadline = System.nanoTime() + safetyNet.toNanos();
+    while (!connections.isEmpty()) {
+      for (CountDownLatch done : new ArrayList<>(connections.values())) {
+        if (!await(done, deadline)) {
+          return connections.isEmpty();
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Closes every connection open now at its next point between requests — an idle one at once, one
    * in the middle of a request after its response is written — and keeps accepting new ones.
    * Waits up to {@code wait} for them to close; returns how many are still open (a client that

@@ -75,6 +75,18 @@ class SmartServerTest {
     assertThat(server.port()).isPositive();
   }
 
+  /** The harness's wait for the end of a case: it ends when the last connection does, and not before. */
+  @Test
+  void awaitingNoConnectionsEndsWithTheLastConnection() throws Exception {
+    start(new MemoryStore(), ServerConfig.loopback());
+    RawClient client = new RawClient(server.address());
+    client.call(Message.request("hello"));
+    assertThat(server.awaitNoConnections(Duration.ofMillis(50))).as("the client's connection is open").isFalse();
+    client.close();
+    assertThat(server.awaitNoConnections(Duration.ofSeconds(30))).isTrue();
+    assertThat(server.openConnections()).isZero();
+  }
+
   @Test
   void servesSeveralRequestsOnOneConnection() throws IOException {
     start(new MemoryStore(), ServerConfig.loopback());

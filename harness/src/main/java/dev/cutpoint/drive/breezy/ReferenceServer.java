@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reference server (in memory, loopback, with its journal) as the server of the {@code
@@ -121,15 +120,11 @@ public final class ReferenceServer implements CaseServer {
 
   @Override
   public void awaitQuiet() throws IOException {
-    long deadline = System.nanoTime() + SAFETY_NET.toNanos();
-    while (server.openConnections() > 0) {
-      if (System.nanoTime() - deadline > 0) {
-        int open = server.openConnections();
-        server.gracefulRestart(Duration.ofSeconds(1));
-        throw new IOException(open + " connection(s) of the reference server still open "
-            + SAFETY_NET.toSeconds() + " s after the case");
-      }
-      LockSupport.parkNanos(20_000);
+    if (!server.awaitNoConnections(SAFETY_NET)) {
+      int open = server.openConnections();
+      server.gracefulRestart(Duration.ofSeconds(1));
+      throw new IOException(open + " connection(s) of the reference server still open "
+          + SAFETY_NET.toSeconds() + " s after the case");
     }
   }
 
