@@ -79,42 +79,18 @@ public final class ToxicStub implements Stage, Outlet {
 
   /** Like {@link #take}, or {@link Signal#SILENCE} when nothing arrives within the time. */
   public Arrival takeWithin(long nanos) throws StubInterrupted {
-    long deadline = System.nanoTime() + nanos;
-    lock.lock();
-    try {
-      while (true) {
-        throwIfInterrupted();
-        Arrival next = poll();
-        if (next != null) {
-          return next;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return Signal.SILENCE;
-        }
-        awaitNanos(left);
-      }
-    } finally {
-      lock.unlock();
-    }
+    return waitUntil(System.nanoTime() + nanos, Signal.SILENCE, () -> {
+      throwIfInterrupted();
+      return poll();
+    });
   }
 
   /** Waits; a negative or zero time returns at once. */
   public void sleep(long nanos) throws StubInterrupted {
-    long deadline = System.nanoTime() + nanos;
-    lock.lock();
-    try {
-      while (true) {
-        throwIfInterrupted();
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        awaitNanos(left);
-      }
-    } finally {
-      lock.unlock();
-    }
+    waitUntil(System.nanoTime() + nanos, Boolean.TRUE, () -> {
+      throwIfInterrupted();
+      return null;
+    });
   }
 
   /**
@@ -122,19 +98,8 @@ public final class ToxicStub implements Stage, Outlet {
    * interrupts while it waits); only the link's end cuts it short.
    */
   public void sleepThroughInterrupts(long nanos) throws StubInterrupted {
-    long deadline = System.nanoTime() + nanos;
-    lock.lock();
-    try {
-      while (!killed) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        awaitNanos(left);
-      }
+    if (waitUntil(System.nanoTime() + nanos, Boolean.FALSE, () -> killed ? Boolean.TRUE : null)) {
       throw StubInterrupted.INSTANCE;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -403,6 +368,35 @@ public final class ToxicStub implements Stage, Outlet {
   private void throwIfInterrupted() throws StubInterrupted {
     if (interruptRequested || killed) {
       throw StubInterrupted.INSTANCE;
+    }
+  }
+
+  /** A look, under the lock, at whether the stub's wait is over: its answer, or null to wait on. */
+  @FunctionalInterface
+  private interface Look<T> {
+    T answer() throws StubInterrupted;
+  }
+
+  /**
+   * The stub's own timed wait: looks, and waits for a wake-up, until the look answers or the
+   * deadline passes ({@code late}).
+   */
+  private <T> T waitUntil(long deadlineNanos, T late, Look<T> look) throws StubInterrupted {
+    lock.lock();
+    try {
+      while (true) {
+        T answer = look.answer();
+        if (answer != null) {
+          return answer;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return late;
+        }
+        awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
