@@ -93,6 +93,18 @@ class ClientCommandTargetTest {
         .doesNotContain(Invariant.I1, Invariant.I2, Invariant.I7);
   }
 
+  @Test
+  void aMkdirCutOnItsWayRunsOnceButItsBlindResendIsSilent() throws Exception {
+    CaseResult mkdir = slice.run(spec("cc-mkdir-write", Phase.WRITE, FaultKind.CLOSE, 0.5, Delivery.PROXY_TOGGLE,
+        RequestDraft.plain("mkdir", VerbClass.SEMIVFS, "d7", "")));
+
+    assertThat(mkdir.record().injection().fired()).as(describe(mkdir)).isTrue();
+    assertThat(mkdir.record().calls().get(0).attempts()).hasSize(2);
+    assertThat(broken(mkdir)).as(describe(mkdir))
+        .contains(Invariant.I4)
+        .doesNotContain(Invariant.I1, Invariant.I2, Invariant.I7);
+  }
+
   /** The naive resend is right for a read: the matrix passes it, so the red cases are not red by default. */
   @Test
   void aGetCutInItsResponseIsResentAndPasses() throws Exception {
