@@ -15,9 +15,15 @@ import java.util.Optional;
  *     and no machine is too slow for it
  * @param serverCommand the user's own server ({@code --server-command}), for the target
  *     {@value Targets#SERVER_COMMAND}
+ * @param clientCommand the user's own client ({@code --client-command}), speaking the driver
+ *     protocol of {@code docs/driver-protocol.md}, for the target {@value Targets#CLIENT_COMMAND}
  */
 public record TargetSettings(
-    Mutant mutant, Optional<String> toxiproxy, Duration callTimeout, Optional<ServerCommand> serverCommand) {
+    Mutant mutant,
+    Optional<String> toxiproxy,
+    Duration callTimeout,
+    Optional<ServerCommand> serverCommand,
+    Optional<ClientCommand> clientCommand) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -26,22 +32,27 @@ public record TargetSettings(
     Objects.requireNonNull(toxiproxy, "toxiproxy");
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(serverCommand, "serverCommand");
+    Objects.requireNonNull(clientCommand, "clientCommand");
   }
 
   public static TargetSettings defaults() {
-    return new TargetSettings(Mutant.NONE, Optional.empty(), DEFAULT_CALL_TIMEOUT, Optional.empty());
+    return new TargetSettings(Mutant.NONE, Optional.empty(), DEFAULT_CALL_TIMEOUT, Optional.empty(), Optional.empty());
   }
 
   public TargetSettings withMutant(Mutant newMutant) {
-    return new TargetSettings(newMutant, toxiproxy, callTimeout, serverCommand);
+    return new TargetSettings(newMutant, toxiproxy, callTimeout, serverCommand, clientCommand);
   }
 
   public TargetSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new TargetSettings(mutant, newToxiproxy, callTimeout, serverCommand);
+    return new TargetSettings(mutant, newToxiproxy, callTimeout, serverCommand, clientCommand);
   }
 
   public TargetSettings withServerCommand(Optional<ServerCommand> newServerCommand) {
-    return new TargetSettings(mutant, toxiproxy, callTimeout, newServerCommand);
+    return new TargetSettings(mutant, toxiproxy, callTimeout, newServerCommand, clientCommand);
+  }
+
+  public TargetSettings withClientCommand(Optional<ClientCommand> newClientCommand) {
+    return new TargetSettings(mutant, toxiproxy, callTimeout, serverCommand, newClientCommand);
   }
 
   /**

@@ -17,9 +17,15 @@ public final class Targets {
   /** The reference client against the user's own server ({@code --server-command}). */
   public static final String SERVER_COMMAND = "server-command";
 
+  /**
+   * The user's own client ({@code --client-command}, speaking docs/driver-protocol.md) against the
+   * reference server and its journal.
+   */
+  public static final String CLIENT_COMMAND = "client-command";
+
   /** Every target name this build knows. */
   public static final List<String> NAMES =
-      Stream.concat(BUILT_IN.stream(), Stream.of(SERVER_COMMAND)).toList();
+      Stream.concat(BUILT_IN.stream(), Stream.of(SERVER_COMMAND, CLIENT_COMMAND)).toList();
 
   private Targets() {}
 
@@ -34,10 +40,16 @@ public final class Targets {
     if (name.equals(SERVER_COMMAND)) {
       return BreezyTargets.startServerCommand(SERVER_COMMAND, settings);
     }
+    if (name.equals(CLIENT_COMMAND)) {
+      return BreezyTargets.startClientCommand(CLIENT_COMMAND, settings);
+    }
     throw new IllegalArgumentException(unknown(name));
   }
 
-  /** Why the named target cannot run on this machine (e.g. Breezy is not installed), if it cannot. */
+  /**
+   * Why the named target cannot run on this machine (e.g. Breezy is not installed), if it cannot.
+   * The client command needs nothing of Breezy's: its server is the reference server.
+   */
   public static Optional<String> unavailable(String name) {
     requireKnown(name);
     if (name.equals(SERVER_COMMAND)) {

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.breezy.DriverReplies.MalformedReply;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
- * Breezy's real smart-protocol client, run by the Python driver ({@code driver.py}, one process
- * for a whole batch of cases), seen from Java: each {@link #call} is one call of {@code
- * _SmartClient}, with Breezy's own resend logic, and comes back as a {@link CallRecord} of its
- * outcome and attempts. Every new connection waits at the {@link ConnectionGate} first.
+ * A client that speaks the driver protocol (docs/driver-protocol.md, version {@value
+ * DriverInfo#PROTOCOL}), seen from Java: Breezy's real smart-protocol client run by its Python
+ * driver ({@code driver.py}, the protocol's reference implementation), or the user's {@link
+ * ClientCommand}; one process for a whole batch of cases. Each {@link #call} is one call of the
+ * client, with its own resend logic (for Breezy, {@code _SmartClient}'s), and comes back as a
+ * {@link CallRecord} of its outcome and attempts. Every new connection waits at the {@link
+ * ConnectionGate} first.
  *
  * <p>Nothing waits for ever: each answer of the driver has a deadline, and a driver that misses
  * it is killed ({@link DriverTimeout}). Calls are synchronous; one thread at a time, except {@link
@@ -42,7 +47,7 @@ public final class BreezyClient implements AutoCloseable {
   }
 
   /**
-   * Starts the driver and checks that it answers.
+   * Starts Breezy's driver and checks that it answers.
    *
    * @param gate called before each new connection
    * @param deadline the longest the driver may take to answer anything; a call's deadline starts
@@ -50,11 +55,29 @@ public final class BreezyClient implements AutoCloseable {
    */
   public static BreezyClient start(
       BreezyInstallation installation, ConnectionGate gate, Duration deadline) {
+    checkArguments(gate, deadline);
+    return start(DriverProcess.start(installation), gate, deadline);
+  }
+
+  /**
+   * Starts the user's client and checks that it answers {@code hello} in this protocol version.
+   *
+   * @throws DriverFailure in one line with the end of its stderr, when it exits, does not answer,
+   *     or speaks another protocol
+   */
+  public static BreezyClient start(ClientCommand command, ConnectionGate gate, Duration deadline) {
+    checkArguments(gate, deadline);
+    return start(DriverProcess.start(command), gate, deadline);
+  }
+
+  private static void checkArguments(ConnectionGate gate, Duration deadline) {
     Objects.requireNonNull(gate, "gate");
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("the deadline must be positive, got " + deadline);
     }
-    DriverProcess driver = DriverProcess.start(installation);
+  }
+
+  private static BreezyClient start(DriverProcess driver, ConnectionGate gate, Duration deadline) {
     try {
       return new BreezyClient(driver, gate, deadline);
     } catch (RuntimeException e) {
@@ -63,7 +86,7 @@ public final class BreezyClient implements AutoCloseable {
     }
   }
 
-  /** The driver's Breezy and Python versions and process id. */
+  /** What the client said of itself in its hello: protocol, name, request headers, process id. */
   public DriverInfo info() {
     return info;
   }
@@ -179,6 +202,12 @@ public final class BreezyClient implements AutoCloseable {
     ObjectNode command = JSON.createObjectNode();
     command.put("op", "hello");
     JsonNode reply = exchange(command, "hello", "hello", false);
+    OptionalInt protocol = DriverReplies.protocol(reply);
+    if (protocol.isEmpty() || protocol.getAsInt() != DriverInfo.PROTOCOL) {
+      // nothing else it says can be read safely
+      driver.kill();
+      throw new UnsupportedDriverProtocol(driver.name(), protocol, driver.log());
+    }
     try {
       return DriverReplies.driverInfo(reply);
     } catch (MalformedReply e) {
@@ -243,7 +272,7 @@ public final class BreezyClient implements AutoCloseable {
   /** The driver said something outside its protocol: it cannot be trusted any more. */
   private DriverProtocolError broken(String during, String what) {
     driver.kill();
-    return new DriverProtocolError("BadReply", during + ": " + what, driver.log());
+    return new DriverProtocolError("BadReply", driver.name() + ", " + during + ": " + what, driver.log());
   }
 
   private static String quote(String line) {

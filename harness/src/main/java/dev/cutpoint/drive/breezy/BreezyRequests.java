@@ -6,43 +6,56 @@ import dev.cutpoint.history.Digest;
 import dev.cutpoint.history.Request;
 import dev.cutpoint.wire.BDict;
 import dev.cutpoint.wire.BList;
+import dev.cutpoint.wire.BValue;
 import dev.cutpoint.wire.ByteString;
 import dev.cutpoint.wire.Direction;
 import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.MessageEncoder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Requests as Breezy's client sends them. Its {@code _SmartClient} puts one header on every
- * request, {@code Software version} (breezy/bzr/smart/client.py:40-42, sent by {@code
- * _send_no_retry}, client.py:297), so its bytes — the length <i>n</i> the planner cuts in and the
- * hash the reference server's journal records — are the reference client's plus that header. The
- * body goes as Breezy's {@code RemoteTransport} sends it ({@link BreezyCall}): bytes in one part,
- * a stream as one part per chunk.
+ * Requests as a driver-protocol client sends them (docs/driver-protocol.md, "The request's
+ * bytes"): the reference encoder's v3 message with the headers the client named in its hello. For
+ * Breezy that is one header, {@code Software version} (breezy/bzr/smart/client.py:40-42, sent by
+ * {@code _send_no_retry}, client.py:297), so its bytes — the length <i>n</i> the planner cuts in
+ * and the hash the reference server's journal records — are the reference client's plus that
+ * header. The body goes as Breezy's {@code RemoteTransport} sends it ({@link BreezyCall}): bytes
+ * in one part, a stream as one part per chunk.
  */
 final class BreezyRequests {
 
   private BreezyRequests() {}
 
-  /** The recorded request for {@code draft}, sized and hashed as Breezy {@code version} sends it. */
-  static Request recorded(int index, RequestDraft draft, String version) {
+  /** The recorded request for {@code draft}, sized and hashed as sent with {@code headers}. */
+  static Request recorded(int index, RequestDraft draft, Map<String, String> headers) {
     Request plain = Requests.recorded(index, draft);
-    byte[] bytes = encode(plain, version);
+    byte[] bytes = encode(plain, headers);
     return new Request(
         index, plain.verb(), plain.verbClass(), plain.args(), plain.body(), bytes.length,
         Digest.sha256Hex(bytes));
   }
 
-  /** The exact bytes Breezy {@code version} sends for {@code request}. */
-  static byte[] encode(Request request, String version) {
+  /**
+   * The exact bytes a client sends for {@code request} with {@code headers} in every request (each
+   * name and value a byte string, one character per byte).
+   */
+  static byte[] encode(Request request, Map<String, String> headers) {
     List<String> args = new ArrayList<>();
     args.add(request.verb());
     args.addAll(request.args());
     Message plain = Message.request(
         BList.ofStrings(args.toArray(String[]::new)), Requests.chunks(request.body()));
     return MessageEncoder.encode(
-        new Message(Direction.REQUEST, BDict.of("Software version", version), plain.parts()));
+        new Message(Direction.REQUEST, bdict(headers), plain.parts()));
+  }
+
+  private static BDict bdict(Map<String, String> headers) {
+    Map<ByteString, BValue> entries = new HashMap<>();
+    headers.forEach((name, value) -> entries.put(ByteString.of(ByteText.bytes(name)), ByteString.of(ByteText.bytes(value))));
+    return BDict.of(entries);
   }
 
   /** The call Breezy's client makes for {@code request}. */

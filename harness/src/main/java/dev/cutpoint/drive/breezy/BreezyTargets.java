@@ -1,5 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
+import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Target;
@@ -115,6 +116,30 @@ public final class BreezyTargets {
         settings,
         () -> ServedBrz.start(breezy, command),
         nemesis -> new ReferenceClient(mutant, false, Optional.of(nemesis)));
+  }
+
+  /**
+   * Starts the user's own client, a program that speaks the driver protocol
+   * (docs/driver-protocol.md), against the reference server and its journal: the shape of {@code
+   * breezy-client}, with the command's client in place of Breezy's driver.
+   *
+   * @throws IllegalArgumentException when no client command is set, or the mutant changes the
+   *     reference client
+   * @throws DriverFailure when the command exits, does not answer hello, or speaks another version
+   */
+  public static Target startClientCommand(String name, TargetSettings settings) throws IOException {
+    ClientCommand command = settings.clientCommand().orElseThrow(() -> new IllegalArgumentException(
+        "target " + name + " needs a client command (--client-command or cutpoint.client.command)"));
+    Mutant mutant = settings.mutant();
+    if (mutant.changesClient()) {
+      throw new IllegalArgumentException("mutant " + mutant.label() + " changes the reference client;"
+          + " target " + name + " runs the user's own client");
+    }
+    return ProxiedTarget.start(
+        name,
+        settings,
+        () -> ReferenceServer.start(mutant),
+        nemesis -> DriverClient.start(command, Optional.of(nemesis)));
   }
 
   private static void requireBreezyTarget(String name) {

@@ -2,6 +2,7 @@ package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.client.Attempt;
 import dev.cutpoint.client.FailureSite;
+import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;
@@ -16,12 +17,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Breezy's own client, through one long-lived driver process ({@link BreezyClient}), as the client
- * of the {@code breezy-client} and {@code breezy} targets. Each case opens a fresh {@code
- * _SmartClient} and medium in the driver; each new connection waits at the gate, where the nemesis
- * clears a one-shot fault first (SPEC §5.3). A driver that broke is started again at the next case.
+ * A client that speaks the driver protocol, through one long-lived process ({@link BreezyClient}):
+ * Breezy's own client through its driver, the client of the {@code breezy-client} and {@code
+ * breezy} targets, or the user's {@link ClientCommand}, the client of {@code client-command}. Each
+ * case opens a fresh client in the process; each new connection waits at the gate, where the
+ * nemesis clears a one-shot fault first (SPEC §5.3). A process that broke is started again at the
+ * next case, and must say the same hello.
  *
- * <p>Breezy's client is what it is: no resend policy or option of the reference client applies.
+ * <p>The client is what it is: no resend policy or option of the reference client applies. Its
+ * requests are recorded as the bytes its hello's headers make ({@link BreezyRequests}), and every
+ * attempt that says it wrote a whole request must have written exactly those.
  */
 final class DriverClient implements CaseClient {
 
@@ -38,11 +43,18 @@ final class DriverClient implements CaseClient {
    */
   static final Duration SAFETY_NET = Duration.ofSeconds(30);
 
-  private final BreezyInstallation installation;
+  /** Starts the process, gated by the given gate. */
+  @FunctionalInterface
+  private interface Launcher {
+    BreezyClient start(ConnectionGate gate, Duration deadline);
+  }
+
+  private final Launcher launcher;
   private final Optional<Nemesis> nemesis;
   private final boolean noRetry;
-  private final String version;
   private final Duration safetyNetFloor;
+  /** What the first process said in its hello; every restart must say the same. */
+  private DriverInfo info;
   /** Read by {@link #expire} on the nemesis's thread. */
   private volatile BreezyClient breezy;
   private Duration readTimeout = Duration.ZERO;
@@ -50,15 +62,10 @@ final class DriverClient implements CaseClient {
   private String lastVerb = "";
 
   private DriverClient(
-      BreezyInstallation installation,
-      Optional<Nemesis> nemesis,
-      boolean noRetry,
-      String version,
-      Duration safetyNetFloor) {
-    this.installation = installation;
+      Launcher launcher, Optional<Nemesis> nemesis, boolean noRetry, Duration safetyNetFloor) {
+    this.launcher = launcher;
     this.nemesis = nemesis;
     this.noRetry = noRetry;
-    this.version = version;
     this.safetyNetFloor = safetyNetFloor;
   }
 
@@ -79,43 +86,52 @@ final class DriverClient implements CaseClient {
       Optional<Nemesis> nemesis,
       boolean noRetry,
       Duration safetyNetFloor) {
-    String version = installation.version();
-    DriverClient client =
-        new DriverClient(installation, nemesis, noRetry, version, safetyNetFloor);
+    installation.version(); // a missing Breezy is BreezyUnavailable, before any process starts
+    return started(new DriverClient(
+        (gate, deadline) -> BreezyClient.start(installation, gate, deadline),
+        nemesis, noRetry, safetyNetFloor));
+  }
+
+  /**
+   * Starts the user's client.
+   *
+   * @param nemesis the gate of every connect
+   * @throws DriverFailure when it exits, does not answer hello, or speaks another protocol version
+   */
+  static DriverClient start(ClientCommand command, Optional<Nemesis> nemesis) {
+    return started(new DriverClient(
+        (gate, deadline) -> BreezyClient.start(command, gate, deadline), nemesis, false, SAFETY_NET));
+  }
+
+  private static DriverClient started(DriverClient client) {
     client.driver();
     return client;
   }
 
+  /** The client as its hello names it, e.g. {@code breezy/3.3.2}. */
   @Override
   public String name() {
-    return "breezy/" + version + (noRetry ? "/noretry" : "");
+    return info.client() + (noRetry ? "/noretry" : "");
   }
 
   @Override
   public Request recorded(int index, RequestDraft draft) {
-    return BreezyRequests.recorded(index, draft, version);
+    return BreezyRequests.recorded(index, draft, info.headers());
   }
 
   /**
-   * Each response's length from a run straight to the server; checks on the way that Breezy sent
-   * exactly the bytes the harness computed for each request (else the planned cut would miss).
+   * Each response's length from a run straight to the server; checks on the way that the client
+   * sent exactly the bytes the harness computed for each request (else the planned cut would miss).
    */
   @Override
-  public List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout)
-      throws IOException {
+  public List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout) {
     BreezyClient driver = driver();
     driver.open(direct.getHostString(), direct.getPort(), new ClientSettings(timeout, false));
     List<Long> lengths = new ArrayList<>();
     try {
       for (Request request : requests) {
         CallRecord record = driver.call(BreezyRequests.call(request));
-        for (AttemptRecord attempt : record.attempts()) {
-          if (attempt.writeCompleted() && attempt.bytesWritten() != request.encodedLength()) {
-            throw new IOException("Breezy sent " + attempt.bytesWritten() + " bytes for request "
-                + request.index() + " (" + request.verb() + "), the harness computed "
-                + request.encodedLength());
-          }
-        }
+        requireComputedBytes(record, request);
         List<AttemptRecord> attempts = record.attempts();
         lengths.add(attempts.isEmpty() ? 0L : attempts.get(attempts.size() - 1).bytesRead());
       }
@@ -123,6 +139,24 @@ final class DriverClient implements CaseClient {
       driver.disconnect();
     }
     return lengths;
+  }
+
+  /**
+   * An attempt that wrote its whole request wrote the bytes the harness computed from the hello's
+   * headers, and no attempt wrote more: else the planned cut falls elsewhere than planned and the
+   * journal cannot find the request.
+   *
+   * @throws RequestBytesMismatch naming the request, when not
+   */
+  private void requireComputedBytes(CallRecord record, Request request) {
+    for (AttemptRecord attempt : record.attempts()) {
+      boolean whole = attempt.writeCompleted();
+      if (whole ? attempt.bytesWritten() != request.encodedLength()
+          : attempt.bytesWritten() > request.encodedLength()) {
+        throw new RequestBytesMismatch(
+            info.client(), request, attempt.attempt(), attempt.bytesWritten(), whole, info.headers());
+      }
+    }
   }
 
   @Override
@@ -140,6 +174,7 @@ final class DriverClient implements CaseClient {
   public Call call(Request request, long boundMillis) {
     BreezyClient driver = driver();
     CallRecord record = driver.call(BreezyRequests.call(request));
+    requireComputedBytes(record, request);
     if (record.safetyNet() && readTimeout.compareTo(safetyNetFloor) >= 0) {
       throw new SafetyNetExpired(
           "call #" + record.callId() + " " + request.verb(), readTimeout, driver.driverLog());
@@ -235,7 +270,14 @@ final class DriverClient implements CaseClient {
       if (breezy != null) {
         breezy.close();
       }
-      breezy = BreezyClient.start(installation, this::gate, DRIVER_DEADLINE);
+      BreezyClient started = launcher.start(this::gate, DRIVER_DEADLINE);
+      if (info != null && !info.sameClientAs(started.info())) {
+        started.close();
+        throw new DriverProtocolError("BadReply", "the restarted client said " + started.info()
+            + " in its hello, the first one " + info, "");
+      }
+      info = started.info();
+      breezy = started;
     }
     return breezy;
   }

@@ -1,5 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
+import dev.cutpoint.drive.ClientCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
@@ -17,9 +19,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python driver as a process: {@code driver.py}, shipped in the jar, copied into a throwaway
- * Breezy home and run by the system's Python; lines in, lines out, with a deadline on every
- * wait. Knows nothing of what the lines mean ({@link BreezyClient} does).
+ * A driver-protocol client as a process (docs/driver-protocol.md): Breezy's {@code driver.py},
+ * shipped in the jar, copied into a throwaway Breezy home and run by the system's Python, or the
+ * user's {@link ClientCommand}, run by {@code /bin/sh} in the same kind of home (as the user's
+ * server command is); lines in, lines out, with a deadline on every wait. Knows nothing of what
+ * the lines mean ({@link BreezyClient} does).
  */
 final class DriverProcess implements AutoCloseable {
 
@@ -28,6 +32,7 @@ final class DriverProcess implements AutoCloseable {
   private static final int LOG_CAPACITY = 64 * 1024;
 
   private final BreezyHome home;
+  private final String name;
   private final Process process;
   private final OutputStream stdin;
   private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
@@ -35,17 +40,19 @@ final class DriverProcess implements AutoCloseable {
   private final Thread stderrDrain;
   private boolean outputEnded;
 
-  private DriverProcess(BreezyHome home, Process process) {
+  private DriverProcess(BreezyHome home, String name, Process process) {
     this.home = home;
+    this.name = name;
     this.process = process;
     this.stdin = process.getOutputStream();
     long pid = process.pid();
-    stderrDrain = stderr.drain(process.getErrorStream(), line -> {}, "breezy-driver-stderr-" + pid);
-    Thread reader = new Thread(() -> readLines(process.getInputStream()), "breezy-driver-" + pid);
+    stderrDrain = stderr.drain(process.getErrorStream(), line -> {}, "driver-stderr-" + pid);
+    Thread reader = new Thread(() -> readLines(process.getInputStream()), "driver-" + pid);
     reader.setDaemon(true);
     reader.start();
   }
 
+  /** Breezy's driver, {@code python3 -I -u driver.py}. */
   static DriverProcess start(BreezyInstallation installation) {
     BreezyHome home = BreezyHome.create("cutpoint-breezy-driver-");
     try {
@@ -57,11 +64,8 @@ final class DriverProcess implements AutoCloseable {
         Files.copy(source, script);
       }
       // -I: Python ignores PYTHON* variables and the user's site-packages.
-      ProcessBuilder builder =
-          home.applyTo(
-              new ProcessBuilder(
-                  installation.python().toString(), "-I", "-u", script.toString()));
-      return new DriverProcess(home, Reaper.start(builder));
+      return start(home, "the Breezy driver",
+          List.of(installation.python().toString(), "-I", "-u", script.toString()));
     } catch (IOException | RuntimeException e) {
       home.close();
       if (e instanceof IOException io) {
@@ -69,6 +73,30 @@ final class DriverProcess implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** The user's client, {@code /bin/sh -c COMMAND}. */
+  static DriverProcess start(ClientCommand command) {
+    BreezyHome home = BreezyHome.create("cutpoint-client-command-");
+    try {
+      return start(home, "the client command '" + command.command() + "'", command.argv());
+    } catch (IOException | RuntimeException e) {
+      home.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot start the client command '" + command.command() + "'", io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static DriverProcess start(BreezyHome home, String name, List<String> argv)
+      throws IOException {
+    return new DriverProcess(home, name, Reaper.start(home.applyTo(new ProcessBuilder(argv))));
+  }
+
+  /** Who runs, for messages: {@code the Breezy driver}, {@code the client command '...'}. */
+  String name() {
+    return name;
   }
 
   long pid() {
@@ -111,11 +139,11 @@ final class DriverProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       kill();
-      throw new DriverTimeout(during + " (interrupted)", deadline, stderr.tail());
+      throw new DriverTimeout(name, during + " (interrupted)", deadline, stderr.tail());
     }
     if (line == null) {
       kill();
-      throw new DriverTimeout(during, deadline, stderr.tail());
+      throw new DriverTimeout(name, during, deadline, stderr.tail());
     }
     if (line.isEmpty()) {
       outputEnded = true;
@@ -171,6 +199,6 @@ final class DriverProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new DriverExited(during, status, stderr.tail());
+    return new DriverExited(name, during, status, stderr.tail());
   }
 }

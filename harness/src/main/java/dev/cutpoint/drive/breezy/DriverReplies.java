@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The driver's JSON replies read into records, strictly: a missing field or a field of the wrong
@@ -25,8 +28,34 @@ final class DriverReplies {
 
   private DriverReplies() {}
 
+  /** The protocol version a hello reply names, if it names one (read before anything else). */
+  static OptionalInt protocol(JsonNode hello) {
+    JsonNode value = hello.get("protocol");
+    return value != null && value.isInt()
+        ? OptionalInt.of(value.asInt())
+        : OptionalInt.empty();
+  }
+
+  /** A hello reply of protocol {@link DriverInfo#PROTOCOL}. */
   static DriverInfo driverInfo(JsonNode reply) throws MalformedReply {
-    return new DriverInfo(text(reply, "breezy"), text(reply, "python"), integer(reply, "pid"));
+    JsonNode headers = field(reply, "headers");
+    if (!headers.isObject()) {
+      throw new MalformedReply("\"headers\" must be an object of strings, got " + headers);
+    }
+    Map<String, String> byName = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> header : (Iterable<Map.Entry<String, JsonNode>>) headers::fields) {
+      String name = header.getKey();
+      String value = textValue(header.getValue(), "headers." + name);
+      if ((name + value).chars().anyMatch(c -> c > 0xFF)) {
+        throw new MalformedReply("header " + name + " holds a character that is not a byte: " + value);
+      }
+      byName.put(name, value);
+    }
+    String client = text(reply, "client");
+    if (client.isBlank()) {
+      throw new MalformedReply("\"client\" is empty");
+    }
+    return new DriverInfo((int) integer(reply, "protocol"), client, byName, integer(reply, "pid"));
   }
 
   static PendingConnect pendingConnect(JsonNode event) throws MalformedReply {

@@ -11,8 +11,8 @@ public final class DriverTimeout extends DriverFailure {
   private final String command;
   private final Duration deadline;
 
-  DriverTimeout(String command, Duration deadline, String driverLog) {
-    super("the Breezy driver did not answer " + command + " within " + deadline.toMillis() + " ms",
+  DriverTimeout(String who, String command, Duration deadline, String driverLog) {
+    super(who + " did not answer " + command + " within " + deadline.toMillis() + " ms",
         driverLog);
     this.command = command;
     this.deadline = deadline;

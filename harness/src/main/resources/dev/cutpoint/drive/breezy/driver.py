@@ -1,5 +1,11 @@
 """cutpoint's driver for Breezy's real smart-protocol client.
 
+The reference implementation of cutpoint's driver protocol, version 1, which
+docs/driver-protocol.md defines for any client (`--client-command`): JSON lines
+over stdin/stdout, the connection gate, the attempts, expire. This header only
+adds what is Breezy's; where the two differ, the document is right and this
+driver is wrong.
+
 One long-lived process per batch (`/usr/bin/python3 -I -u driver.py`), driven by
 cutpoint's Java side through JSON lines: one JSON object per line on stdin, one
 per line on stdout. Nothing else is ever written to stdout (anything printed by
@@ -14,7 +20,11 @@ every character is one byte (ISO-8859-1); bodies and stream chunks as base64.
 
 Commands (Java -> driver):
   {"op":"hello"}
-      -> {"reply":"hello","breezy":"3.3.2","python":"3.11.2","pid":123}
+      -> {"reply":"hello","protocol":1,"client":"breezy/3.3.2",
+          "headers":{"Software version":"3.3.2"},"pid":123,
+          "breezy":"3.3.2","python":"3.11.2"}
+      headers: what _SmartClient puts in every request (client.py:40-42),
+      taken from Breezy itself; the harness encodes each request with them.
   {"op":"open","host":"127.0.0.1","port":4155,"readTimeout":30.0,"noretry":false}
       A fresh medium and client (the old medium is disconnected). readTimeout
       (seconds) bounds every wait of a send or receive (set on the socket once
@@ -103,6 +113,8 @@ sys.stdout = sys.stderr
 import breezy  # noqa: E402
 from breezy import debug, errors  # noqa: E402
 from breezy.bzr.smart import client, medium  # noqa: E402
+
+PROTOCOL = 1  # docs/driver-protocol.md
 
 METHODS = (
     'call',
@@ -518,9 +530,12 @@ class Driver:
     def _dispatch(self, command):
         op = command.get('op')
         if op == 'hello':
-            return {'reply': 'hello', 'breezy': breezy.__version__,
-                    'python': '%d.%d.%d' % sys.version_info[:3],
-                    'pid': os.getpid()}
+            return {'reply': 'hello', 'protocol': PROTOCOL,
+                    'client': 'breezy/' + breezy.__version__,
+                    'headers': {_text(k): _text(v) for k, v
+                                in client._SmartClient(None)._headers.items()},
+                    'pid': os.getpid(), 'breezy': breezy.__version__,
+                    'python': '%d.%d.%d' % sys.version_info[:3]}
         if op == 'open':
             return self._open(command)
         if op == 'call':

@@ -7,6 +7,7 @@ import dev.cutpoint.history.HeldLock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -50,8 +51,10 @@ class BreezyClientTest {
   }
 
   @Test
-  void reportsTheBreezyItDrives() {
-    assertThat(client.info().breezyVersion()).isEqualTo(breezy.version());
+  void reportsTheBreezyItDrivesInProtocolOneWithItsHeaders() {
+    assertThat(client.info().protocol()).isEqualTo(DriverInfo.PROTOCOL);
+    assertThat(client.info().client()).isEqualTo("breezy/" + breezy.version());
+    assertThat(client.info().headers()).isEqualTo(Map.of("Software version", breezy.version()));
     assertThat(client.info().pid()).isPositive();
   }
 

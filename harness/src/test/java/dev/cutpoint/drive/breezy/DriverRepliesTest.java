@@ -9,6 +9,7 @@ import dev.cutpoint.drive.breezy.DriverReplies.MalformedReply;
 import dev.cutpoint.history.FailureSite;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -121,10 +122,28 @@ class DriverRepliesTest {
             DriverReplies.pendingConnect(
                 JSON.readTree("{\"event\":\"connect\",\"id\":7,\"attempt\":2,\"connection\":4}")))
         .isEqualTo(new PendingConnect(7, 2, 4));
-    assertThat(
-            DriverReplies.driverInfo(
-                JSON.readTree(
-                    "{\"reply\":\"hello\",\"breezy\":\"3.3.2\",\"python\":\"3.11.2\",\"pid\":9}")))
-        .isEqualTo(new DriverInfo("3.3.2", "3.11.2", 9));
+    JsonNode hello = JSON.readTree("{\"reply\":\"hello\",\"protocol\":1,\"client\":\"breezy/3.3.2\","
+        + "\"headers\":{\"Software version\":\"3.3.2\"},\"pid\":9,\"python\":\"3.11.2\"}");
+    assertThat(DriverReplies.protocol(hello)).hasValue(1);
+    assertThat(DriverReplies.driverInfo(hello))
+        .isEqualTo(new DriverInfo(1, "breezy/3.3.2", Map.of("Software version", "3.3.2"), 9));
+  }
+
+  @Test
+  void aHelloWithoutAVersionOrWithBadHeadersIsRefused() throws Exception {
+    assertThat(DriverReplies.protocol(JSON.readTree("{\"reply\":\"hello\",\"pid\":9}"))).isEmpty();
+    assertThat(DriverReplies.protocol(JSON.readTree("{\"reply\":\"hello\",\"protocol\":\"1\"}"))).isEmpty();
+    assertThatThrownBy(() -> DriverReplies.driverInfo(JSON.readTree(
+            "{\"protocol\":1,\"client\":\"x/1\",\"headers\":{\"a\":3},\"pid\":9}")))
+        .isInstanceOf(MalformedReply.class)
+        .hasMessageContaining("headers.a");
+    assertThatThrownBy(() -> DriverReplies.driverInfo(JSON.readTree(
+            "{\"protocol\":1,\"client\":\"x/1\",\"headers\":{\"a\":\"\u0100\"},\"pid\":9}")))
+        .isInstanceOf(MalformedReply.class)
+        .hasMessageContaining("not a byte");
+    assertThatThrownBy(() -> DriverReplies.driverInfo(JSON.readTree(
+            "{\"protocol\":1,\"headers\":{},\"pid\":9}")))
+        .isInstanceOf(MalformedReply.class)
+        .hasMessageContaining("client");
   }
 }
