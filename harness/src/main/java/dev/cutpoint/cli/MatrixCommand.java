@@ -1,5 +1,6 @@
 package dev.cutpoint.cli;
 
+import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.FaultMatrix;
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixResult;
@@ -49,12 +50,16 @@ public final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--target", paramLabel = "T", split = ",",
-      description = "Targets to run, comma-separated, or 'all' (default: java, or server-command when --server-command is given; accepted: java, breezy-server, breezy-client, breezy, server-command, all, which is the first four; a Breezy target is skipped, with the reason, where Breezy is not installed).")
+      description = "Targets to run, comma-separated, or 'all' (default: java, or server-command when --server-command is given; accepted: java, breezy-server, breezy-client, breezy, server-command, client-command, all, which is the first four; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--server-command", paramLabel = "CMD",
       description = "Your own bzr smart server, as the server of the target server-command: a shell command with {host}, {port} and {dir}, e.g. 'brz serve --listen={host} --port={port} --directory={dir} --allow-writes'. It is started per run and per restart, ready when it accepts, and judged from the directory's state.")
   String serverCommand;
+
+  @Option(names = "--client-command", paramLabel = "CMD",
+      description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md on its stdin and stdout. It runs against the reference server and its journal.")
+  String clientCommand;
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
       description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
@@ -162,7 +167,13 @@ public final class MatrixCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--server-command: " + e.getMessage());
     }
-    List<String> names = Targets.resolve("--target", targets, server);
+    Optional<ClientCommand> client;
+    try {
+      client = Optional.ofNullable(clientCommand).map(ClientCommand::new);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--client-command: " + e.getMessage());
+    }
+    List<String> names = Targets.resolve("--target", targets, server, client);
     Mutant chosen;
     try {
       chosen = Mutant.byLabel(mutant);
@@ -183,6 +194,7 @@ public final class MatrixCommand implements Callable<Integer> {
         !noMinimize,
         Optional.ofNullable(workers),
         confirm,
-        server);
+        server,
+        client);
   }
 }

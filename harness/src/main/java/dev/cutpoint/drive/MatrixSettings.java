@@ -13,7 +13,7 @@ import java.util.Optional;
  * for each target's default, {@link #defaultWorkers(String)}; each worker has its own server and
  * proxy), how many times each new violation is replayed before it is reported ({@code
  * confirm}, SPEC §7; 0 for none), and the user's own server for the target {@code server-command}
- * ({@code serverCommand}).
+ * ({@code serverCommand}) and own client for the target {@code client-command} ({@code clientCommand}).
  */
 public record MatrixSettings(
     List<String> targets,
@@ -26,7 +26,8 @@ public record MatrixSettings(
     boolean minimize,
     Optional<Integer> workers,
     int confirm,
-    Optional<ServerCommand> serverCommand) {
+    Optional<ServerCommand> serverCommand,
+    Optional<ClientCommand> clientCommand) {
 
   /** Where {@code mvn verify -Pfault-matrix} and the CLI write the report by default. */
   public static final Path DEFAULT_OUT = Path.of("reports", "target", "fault-matrix");
@@ -55,6 +56,7 @@ public record MatrixSettings(
       }
     });
     Objects.requireNonNull(serverCommand, "serverCommand");
+    Objects.requireNonNull(clientCommand, "clientCommand");
     if (confirm < 0 || confirm > MAX_CONFIRM) {
       throw new IllegalArgumentException("confirm must be between 0 and " + MAX_CONFIRM + ", was " + confirm);
     }
@@ -99,9 +101,16 @@ public record MatrixSettings(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cutpoint.server.command: " + e.getMessage());
     }
+    String clientText = properties.getProperty("cutpoint.client.command", "").trim();
+    Optional<ClientCommand> clientCommand;
+    try {
+      clientCommand = clientText.isEmpty() ? Optional.empty() : Optional.of(new ClientCommand(clientText));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cutpoint.client.command: " + e.getMessage());
+    }
     String targetsText = properties.getProperty("cutpoint.targets", "").trim();
     List<String> targets = Targets.resolve("cutpoint.targets",
-        targetsText.isEmpty() ? List.of() : List.of(targetsText.split(",")), serverCommand);
+        targetsText.isEmpty() ? List.of() : List.of(targetsText.split(",")), serverCommand, clientCommand);
     int tries;
     String triesText = properties.getProperty("cutpoint.tries", Integer.toString(DEFAULT_TRIES)).trim();
     try {
@@ -128,7 +137,7 @@ public record MatrixSettings(
         toxiproxy.isEmpty() ? Optional.empty() : Optional.of(toxiproxy),
         Mutant.NONE, root.resolve(DEFAULT_OUT),
         baseline.isEmpty() ? Optional.empty() : Optional.of(Path.of(baseline)),
-        true, Optional.empty(), confirm, serverCommand);
+        true, Optional.empty(), confirm, serverCommand, clientCommand);
   }
 
   /**
@@ -157,48 +166,49 @@ public record MatrixSettings(
   public static MatrixSettings of(long seed) {
     return new MatrixSettings(
         List.of(JavaTarget.NAME), DEFAULT_TRIES, seed, Optional.empty(), Mutant.NONE, DEFAULT_OUT,
-        Optional.empty(), true, Optional.empty(), DEFAULT_CONFIRM, Optional.empty());
+        Optional.empty(), true, Optional.empty(), DEFAULT_CONFIRM, Optional.empty(), Optional.empty());
   }
 
   public MatrixSettings withTries(int newTries) {
-    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withMutant(Mutant newMutant) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withOut(Path newOut) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withBaseline(Optional<Path> newBaseline) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withTargets(List<String> newTargets) {
-    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand);
+    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withMinimize(boolean newMinimize) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withWorkers(int newWorkers) {
     return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, Optional.of(newWorkers),
-        confirm, serverCommand);
+        confirm, serverCommand, clientCommand);
   }
 
   public MatrixSettings withConfirm(int newConfirm) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand, clientCommand);
   }
 
   /** The settings of each target of this run. */
   public TargetSettings targetSettings() {
-    return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy).withServerCommand(serverCommand);
+    return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy).withServerCommand(serverCommand)
+        .withClientCommand(clientCommand);
   }
 }

@@ -60,16 +60,21 @@ public final class Targets {
 
   /**
    * The targets a run asks for, checked before anything starts: {@code all} is the built-in
-   * pairings; with a server command and no target named, the run is {@value #SERVER_COMMAND}.
+   * pairings; with no target named, the run is the command targets whose command is given, else
+   * {@code java}.
    *
    * @param what the option or property, for the messages ({@code --target}, {@code cutpoint.targets})
    * @param requested the names given, empty when none was
-   * @throws IllegalArgumentException naming {@code what}, for an unknown target, or a
-   *     {@value #SERVER_COMMAND} target without its command
+   * @throws IllegalArgumentException naming {@code what}, for an unknown target, or a command
+   *     target without its command
    */
-  public static List<String> resolve(String what, List<String> requested, Optional<ServerCommand> serverCommand) {
+  public static List<String> resolve(
+      String what, List<String> requested, Optional<ServerCommand> serverCommand, Optional<ClientCommand> clientCommand) {
     if (requested.isEmpty()) {
-      return List.of(serverCommand.isPresent() ? SERVER_COMMAND : JavaTarget.NAME);
+      List<String> own = new ArrayList<>();
+      serverCommand.ifPresent(c -> own.add(SERVER_COMMAND));
+      clientCommand.ifPresent(c -> own.add(CLIENT_COMMAND));
+      return own.isEmpty() ? List.of(JavaTarget.NAME) : own;
     }
     List<String> names = new ArrayList<>();
     for (String given : requested) {
@@ -85,6 +90,10 @@ public final class Targets {
     if (names.contains(SERVER_COMMAND) && serverCommand.isEmpty()) {
       throw new IllegalArgumentException(what + ": target " + SERVER_COMMAND
           + " needs a server command (--server-command or cutpoint.server.command)");
+    }
+    if (names.contains(CLIENT_COMMAND) && clientCommand.isEmpty()) {
+      throw new IllegalArgumentException(what + ": target " + CLIENT_COMMAND
+          + " needs a client command (--client-command or cutpoint.client.command)");
     }
     return names.stream().distinct().toList();
   }

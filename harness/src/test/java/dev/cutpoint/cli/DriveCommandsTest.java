@@ -80,7 +80,7 @@ class DriveCommandsTest {
         + " no-timeout, server-executes-partial");
     console.clear();
     assertThat(Main.run("matrix", "--target", "python")).isEqualTo(2);
-    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, server-command, all");
+    assertOneLineError("unknown target 'python'", "accepted: java, breezy-server, breezy-client, breezy, server-command, client-command, all");
     console.clear();
     assertThat(Main.run("matrix", "--tries", "many")).isEqualTo(2);
     assertOneLineError("many");
@@ -96,6 +96,9 @@ class DriveCommandsTest {
     console.clear();
     assertThat(Main.run("matrix", "--target", "server-command")).isEqualTo(2);
     assertOneLineError("--target", "needs a server command");
+    console.clear();
+    assertThat(Main.run("matrix", "--target", "client-command")).isEqualTo(2);
+    assertOneLineError("--target", "needs a client command");
   }
 
   @Test
@@ -104,6 +107,8 @@ class DriveCommandsTest {
     assertThat(settings.targets()).containsExactly("server-command");
     assertThat(matrixSettings("--server-command", "srv --port={port} --root={dir}", "--target", "java,server-command")
         .targets()).containsExactly("java", "server-command");
+    assertThat(matrixSettings("--client-command", "python3 my_client.py").targets()).containsExactly("client-command");
+    assertThat(matrixSettings("--client-command", "python3 my_client.py").targetSettings().clientCommand()).isPresent();
   }
 
   /** What {@code matrix} would run for these arguments. */

@@ -53,7 +53,7 @@ class MatrixSettingsTest {
   @Test
   void badValuesNameThePropertyAndTheAcceptedValues() {
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "java,brz")))
-        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, breezy-server, breezy-client, breezy, server-command, all");
+        .hasMessage("cutpoint.targets: unknown target 'brz'; accepted: java, breezy-server, breezy-client, breezy, server-command, client-command, all");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.tries", "0")))
         .hasMessageStartingWith("cutpoint.tries: 0 is not a whole number of at least 1");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.seed", "x1")))

@@ -67,7 +67,7 @@ class FaultMatrixIT {
     // the workers of each target are the CLI's defaults (MatrixSettings.defaultWorkers)
     MatrixSettings settings = new MatrixSettings(run, tries, seed, toxiproxy, Mutant.NONE,
         asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, Optional.empty(), asked.confirm(),
-        asked.serverCommand());
+        asked.serverCommand(), asked.clientCommand());
     out.println("fault matrix: targets " + String.join(", ", run) + ", seed " + seed
         + (givenSeed.isPresent() ? "" : " (random; re-run it with -D" + RunSettings.SEED + "=" + seed + ")")
         + ", workers " + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation (-D"

@@ -1,6 +1,7 @@
 package dev.cutpoint.scenarios;
 
 import dev.cutpoint.drive.MatrixSettings;
+import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.toxiproxy.ToxiproxyChoiceException;
@@ -27,6 +28,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String SEED = "cutpoint.seed";
   static final String TARGETS = "cutpoint.targets";
   static final String SERVER_COMMAND = "cutpoint.server.command";
+  static final String CLIENT_COMMAND = "cutpoint.client.command";
   static final String BASELINE = "cutpoint.baseline";
   static final String ROOT = "cutpoint.root";
   static final String CONFIRM = "cutpoint.confirm";
@@ -101,9 +103,20 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
     Optional<ServerCommand> server = serverCommand();
     String raw = value(TARGETS).orElse("");
     try {
-      return Targets.resolve(TARGETS, raw.isBlank() ? List.of() : List.of(raw.split(",", -1)), server);
+      return Targets.resolve(
+          TARGETS, raw.isBlank() ? List.of() : List.of(raw.split(",", -1)), server, clientCommand());
     } catch (IllegalArgumentException e) {
       throw new BadRunSetting(TARGETS, e.getMessage());
+    }
+  }
+
+  /** The user's own client for the target {@code client-command}, if {@code cutpoint.client.command} gives one. */
+  Optional<ClientCommand> clientCommand() {
+    Optional<String> command = value(CLIENT_COMMAND);
+    try {
+      return command.filter(c -> !c.isBlank()).map(ClientCommand::new);
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(CLIENT_COMMAND, CLIENT_COMMAND + ": " + e.getMessage());
     }
   }
 
