@@ -1,14 +1,14 @@
 package dev.cutpoint.check;
 
-import dev.cutpoint.fault.FaultPlan;
-import dev.cutpoint.fault.ServerReceipt;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Payload;
 import dev.cutpoint.history.PayloadForm;
 import dev.cutpoint.history.Reply;
 import dev.cutpoint.history.Request;
+import dev.cutpoint.history.ServerReceipt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cutpoint.check;
 
-import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.history.ErrorRecord;
+import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.OutcomeKind;
 
 /**

@@ -2,7 +2,7 @@ package dev.cutpoint.client;
 
 /**
  * Where the client noticed that an attempt failed. This is what the client can know, as opposed to
- * {@link dev.cutpoint.fault.Phase}, where the harness cut the connection: a cut during the write
+ * {@link dev.cutpoint.history.Phase}, where the harness cut the connection: a cut during the write
  * is usually only seen on read, because a write into socket buffers succeeds after the peer is
  * gone.
  */

@@ -2,8 +2,8 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.Oracle;
 import dev.cutpoint.check.Verdict;
-import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.FaultPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.cutpoint.drive;
 
-import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.history.Delivery;
 import java.util.List;
 import java.util.Objects;
 

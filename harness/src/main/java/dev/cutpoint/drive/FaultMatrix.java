@@ -2,9 +2,9 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.drive.breezy.ExpectedFindings;
 import dev.cutpoint.fault.Applicability;
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.report.SkippedTarget;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
-import dev.cutpoint.fault.FaultPlan;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Phase;
 
 /**
  * Turns a case's fault, drawn as a fraction of its phase's range, into concrete bytes once the dry
@@ -32,7 +32,7 @@ public final class FaultPlanner {
     } else if (!cell.kind().fatal()) {
       plan = FaultPlan.disturb(index, cell.phase(), cell.kind());
     } else if (applicability.offsets() == Applicability.OffsetRule.START_ONLY) {
-      plan = new FaultPlan(index, cell.phase(), 0, cell.kind(), dev.cutpoint.fault.Delivery.TOXIC);
+      plan = new FaultPlan(index, cell.phase(), 0, cell.kind(), dev.cutpoint.history.Delivery.TOXIC);
     } else {
       long offset =
           switch (cell.phase()) {
@@ -41,9 +41,9 @@ public final class FaultPlanner {
             case READ -> (long) Math.floor(f * m);
             case BETWEEN -> 0;
           };
-      plan = new FaultPlan(index, cell.phase(), offset, cell.kind(), dev.cutpoint.fault.Delivery.TOXIC);
+      plan = new FaultPlan(index, cell.phase(), offset, cell.kind(), dev.cutpoint.history.Delivery.TOXIC);
     }
-    plan.validate(spec.requests().size(), n, m);
+    FaultCells.validate(plan, spec.requests().size(), n, m);
     return spec.persistent() ? plan.persistently() : plan;
   }
 }

@@ -1,7 +1,7 @@
 package dev.cutpoint.drive;
 
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.cutpoint.drive;
 
 import dev.cutpoint.check.Invariant;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Phase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

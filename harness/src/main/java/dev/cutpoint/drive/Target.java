@@ -1,9 +1,9 @@
 package dev.cutpoint.drive;
 
 import dev.cutpoint.fault.Applicability;
-import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultCells;
 import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.Scenario;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;

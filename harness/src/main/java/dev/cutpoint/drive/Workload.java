@@ -1,8 +1,8 @@
 package dev.cutpoint.drive;
 
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.Payload;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.history.Request;
 import dev.cutpoint.history.RequestBody;
 import dev.cutpoint.history.ServerState;

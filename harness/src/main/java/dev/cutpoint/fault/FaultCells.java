@@ -1,6 +1,9 @@
 package dev.cutpoint.fault;
 
 import dev.cutpoint.fault.Applicability.OffsetRule;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 
 /**
@@ -106,5 +109,55 @@ public final class FaultCells {
           toxic + " on an idle connection disturbs nothing: the next request's direction is the"
               + " WRITE cell");
     };
+  }
+
+  /**
+   * Checks {@code plan} against one request: the ranges of SPEC §5.1 for a request of {@code n}
+   * encoded bytes whose response has {@code m} bytes, and whether the cell and offset can be
+   * expressed honestly ({@link #applicability}).
+   *
+   * @throws InvalidFaultPlan naming the first problem found
+   */
+  public static void validate(FaultPlan plan, long n, long m) {
+    if (n < 2) {
+      throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.REQUEST_TOO_SHORT);
+    }
+    Applicability cell = forPhaseAndKind(plan.phase(), plan.kind());
+    if (!cell.applicable()) {
+      throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.NOT_EXPRESSIBLE);
+    }
+    switch (cell.offsets()) {
+      case NONE, START_ONLY -> {
+        if (plan.offset() != 0) {
+          throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.OFFSET_NOT_EXPRESSIBLE);
+        }
+      }
+      case ANY -> {
+        boolean inRange =
+            switch (plan.phase()) {
+              case WRITE -> plan.offset() < n - 1;
+              case FLUSH -> plan.offset() == n - 1 || plan.offset() == n;
+              case READ -> plan.offset() < m;
+              case BETWEEN -> plan.offset() == 0;
+            };
+        if (!inRange) {
+          throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.OFFSET_OUT_OF_RANGE);
+        }
+      }
+    }
+    if (plan.phase() == Phase.READ && plan.kind().fatal() && m < 1) {
+      throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.OFFSET_OUT_OF_RANGE);
+    }
+    if (plan.phase() == Phase.BETWEEN && plan.requestIndex() == 0) {
+      throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.NO_PREVIOUS_REQUEST);
+    }
+  }
+
+  /** Also checks that the plan's request exists in a sequence of {@code requestCount} requests. */
+  public static void validate(FaultPlan plan, int requestCount, long n, long m) {
+    if (plan.requestIndex() >= requestCount) {
+      throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.NO_SUCH_REQUEST);
+    }
+    validate(plan, n, m);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cutpoint.fault;
 
+import dev.cutpoint.history.FaultPlan;
 /** A {@link FaultPlan} that does not fit the request it was meant for (SPEC §5.1). */
 public final class InvalidFaultPlan extends IllegalArgumentException {
 

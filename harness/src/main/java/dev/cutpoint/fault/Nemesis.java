@@ -1,7 +1,10 @@
 package dev.cutpoint.fault;
 
 import dev.cutpoint.client.Attempt;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.toxiproxy.BlackHoleMeter;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;

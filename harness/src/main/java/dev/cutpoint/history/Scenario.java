@@ -1,6 +1,5 @@
 package dev.cutpoint.history;
 
-import dev.cutpoint.fault.FaultPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.cutpoint.check;
 
-import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.AttemptFailure;
 import dev.cutpoint.history.Call;
@@ -9,6 +8,7 @@ import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Digest;
 import dev.cutpoint.history.ErrorRecord;
 import dev.cutpoint.history.FailureSite;
+import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.HeldLock;
 import dev.cutpoint.history.Injection;
 import dev.cutpoint.history.Journal;

@@ -7,25 +7,25 @@ import dev.cutpoint.drive.CaseResult;
 import dev.cutpoint.drive.CaseRunner;
 import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.JavaTarget;
-import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.drive.Targets;
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.verbs.VerbClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The matrix, replay and reproduce commands: their stories, exit codes and one-line errors. */
 class DriveCommandsTest {

@@ -3,8 +3,8 @@ package dev.cutpoint.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.check.Invariant;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ class FaultMatrixTest {
     assertThat(java.cells()).hasSize(VerbClass.values().length * 4 * 5);
     assertThat(java.cells().values().stream().filter(a -> !a.applicable()))
         .allSatisfy(a -> assertThat(a.reason()).isNotBlank());
-    assertThat(java.cells().get(new MatrixCell(VerbClass.READ, dev.cutpoint.fault.Phase.FLUSH,
-        dev.cutpoint.fault.FaultKind.RESET)).applicable()).isFalse();
+    assertThat(java.cells().get(new MatrixCell(VerbClass.READ, dev.cutpoint.history.Phase.FLUSH,
+        dev.cutpoint.history.FaultKind.RESET)).applicable()).isFalse();
     assertThat(result.violations()).as(java.cases().stream().filter(CaseResult::violated)
         .map(c -> c.id() + " " + c.verdict().violations()).toList().toString()).isZero();
     assertThat(result.harnessErrors()).isZero();

@@ -2,10 +2,10 @@ package dev.cutpoint.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.FaultPlan;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.check.Oracle;
 import dev.cutpoint.check.Verdict;
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.CaseRecord;
+import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FailureSite;
+import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.OutcomeKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -3,8 +3,8 @@ package dev.cutpoint.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.check.Invariant;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.EnumSet;
 import java.util.Optional;

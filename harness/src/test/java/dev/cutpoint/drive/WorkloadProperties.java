@@ -2,9 +2,9 @@ package dev.cutpoint.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutpoint.fault.Delivery;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,12 +1,15 @@
 package dev.cutpoint.fault;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.cutpoint.fault.Applicability.OffsetRule;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.verbs.VerbClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FaultCellsTest {
 
@@ -90,7 +93,7 @@ class FaultCellsTest {
             phase == Phase.BETWEEN
                 ? FaultPlan.between(1, Delivery.SERVER_RESTART)
                 : new FaultPlan(1, phase, phase == Phase.FLUSH ? n : 0, kind, Delivery.TOXIC);
-        plan.validate(n, m);
+        FaultCells.validate(plan, n, m);
       }
     }
   }

@@ -1,13 +1,17 @@
 package dev.cutpoint.fault;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.cutpoint.fault.InvalidFaultPlan.Problem;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Phase;
+import dev.cutpoint.history.ServerReceipt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultPlanTest {
 
@@ -44,9 +48,9 @@ class FaultPlanTest {
   void offsetsFollowSpecRanges(Phase phase, long offset, FaultKind kind, String expected) {
     FaultPlan plan = new FaultPlan(1, phase, offset, kind, Delivery.TOXIC);
     if (expected.equals("OK")) {
-      assertThatCode(() -> plan.validate(N, M)).doesNotThrowAnyException();
+      assertThatCode(() -> FaultCells.validate(plan, N, M)).doesNotThrowAnyException();
     } else {
-      assertThatThrownBy(() -> plan.validate(N, M))
+      assertThatThrownBy(() -> FaultCells.validate(plan, N, M))
           .isInstanceOfSatisfying(
               InvalidFaultPlan.class,
               e -> {
@@ -60,15 +64,15 @@ class FaultPlanTest {
 
   @Test
   void betweenIsARestartOrAToggleAfterAPreviousRequest() {
-    assertThatCode(() -> FaultPlan.between(1, Delivery.SERVER_RESTART).validate(N, M))
+    assertThatCode(() -> FaultCells.validate(FaultPlan.between(1, Delivery.SERVER_RESTART), N, M))
         .doesNotThrowAnyException();
-    assertThatCode(() -> FaultPlan.between(2, Delivery.PROXY_TOGGLE).validate(N, M))
+    assertThatCode(() -> FaultCells.validate(FaultPlan.between(2, Delivery.PROXY_TOGGLE), N, M))
         .doesNotThrowAnyException();
-    assertThatThrownBy(() -> FaultPlan.between(0, Delivery.SERVER_RESTART).validate(N, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.between(0, Delivery.SERVER_RESTART), N, M))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_PREVIOUS_REQUEST));
     assertThatThrownBy(
-            () -> new FaultPlan(1, Phase.BETWEEN, 0, FaultKind.RESET, Delivery.SERVER_RESTART).validate(N, M))
+            () -> FaultCells.validate(new FaultPlan(1, Phase.BETWEEN, 0, FaultKind.RESET, Delivery.SERVER_RESTART), N, M))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_EXPRESSIBLE));
   }
@@ -86,15 +90,15 @@ class FaultPlanTest {
 
   @Test
   void requestIndexMustExistInTheSequence() {
-    assertThatThrownBy(() -> FaultPlan.write(3, 0, FaultKind.CLOSE).validate(3, N, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(3, 0, FaultKind.CLOSE), 3, N, M))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_SUCH_REQUEST));
-    assertThatCode(() -> FaultPlan.write(2, 0, FaultKind.CLOSE).validate(3, N, M)).doesNotThrowAnyException();
+    assertThatCode(() -> FaultCells.validate(FaultPlan.write(2, 0, FaultKind.CLOSE), 3, N, M)).doesNotThrowAnyException();
   }
 
   @Test
   void aRequestShorterThanTwoBytesIsRejected() {
-    assertThatThrownBy(() -> FaultPlan.write(0, 0, FaultKind.CLOSE).validate(1, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(0, 0, FaultKind.CLOSE), 1, M))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.REQUEST_TOO_SHORT));
   }

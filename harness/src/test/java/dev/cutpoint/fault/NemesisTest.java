@@ -1,8 +1,5 @@
 package dev.cutpoint.fault;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.cutpoint.client.Attempt;
 import dev.cutpoint.client.CallFailed;
 import dev.cutpoint.client.ClientOptions;
@@ -11,6 +8,9 @@ import dev.cutpoint.client.Request;
 import dev.cutpoint.client.RequestBody;
 import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
 import dev.cutpoint.history.JournalEntry;
 import dev.cutpoint.history.Payload;
@@ -23,8 +23,8 @@ import dev.cutpoint.toxiproxy.ToxiproxyProvider;
 import dev.cutpoint.toxiproxy.ToxiproxyProviders;
 import dev.cutpoint.verbs.VerbClass;
 import dev.cutpoint.wire.ByteString;
-import dev.cutpoint.wire.MessageEncoder;
 import dev.cutpoint.wire.Message;
+import dev.cutpoint.wire.MessageEncoder;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The nemesis puts each cut where the plan says, as the server, the journal and the client's

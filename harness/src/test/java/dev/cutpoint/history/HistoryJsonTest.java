@@ -3,8 +3,6 @@ package dev.cutpoint.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.FaultPlan;
 import dev.cutpoint.verbs.VerbClass;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

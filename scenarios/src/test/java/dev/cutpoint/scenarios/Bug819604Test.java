@@ -16,7 +16,7 @@ import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
 import dev.cutpoint.drive.Bug819604;
 import dev.cutpoint.drive.Workload;
-import dev.cutpoint.fault.Delivery;
+import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.Payload;
 import dev.cutpoint.server.MemoryStore;
 import dev.cutpoint.server.ServerConfig;

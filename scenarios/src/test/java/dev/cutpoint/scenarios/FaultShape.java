@@ -1,9 +1,9 @@
 package dev.cutpoint.scenarios;
 
-import dev.cutpoint.fault.Delivery;
 import dev.cutpoint.fault.FaultCells;
-import dev.cutpoint.fault.FaultKind;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.JavaTarget;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
-import dev.cutpoint.fault.Phase;
+import dev.cutpoint.history.Phase;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

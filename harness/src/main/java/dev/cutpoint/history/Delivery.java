@@ -1,4 +1,4 @@
-package dev.cutpoint.fault;
+package dev.cutpoint.history;
 
 /** What breaks the connection for a {@link FaultPlan}. */
 public enum Delivery {

@@ -1,4 +1,4 @@
-package dev.cutpoint.fault;
+package dev.cutpoint.history;
 
 /** What the server receives of a request on the connection a fault hits (SPEC §5.1). */
 public enum ServerReceipt {

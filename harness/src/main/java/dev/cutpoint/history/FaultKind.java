@@ -1,4 +1,4 @@
-package dev.cutpoint.fault;
+package dev.cutpoint.history;
 
 /** How the connection is broken (SPEC §5.2), and the Toxiproxy toxic that does it. */
 public enum FaultKind {

@@ -1,4 +1,4 @@
-package dev.cutpoint.fault;
+package dev.cutpoint.history;
 
 /** Where in a request's life the connection is cut (SPEC §5.1). */
 public enum Phase {

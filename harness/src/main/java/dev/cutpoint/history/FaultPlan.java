@@ -1,4 +1,4 @@
-package dev.cutpoint.fault;
+package dev.cutpoint.history;
 
 import java.util.Objects;
 
@@ -14,9 +14,10 @@ import java.util.Objects;
  * judges such a case by it: a loud failure is then right.
  *
  * <p>The record checks only what holds for every request (non-negative values, BETWEEN delivered
- * between requests, the others by a toxic); {@link #validate(long, long)} checks the byte ranges of
- * §5.1 against one request's length <i>n</i> and its response's length <i>m</i>, and whether
- * Toxiproxy can cut there honestly ({@link FaultCells}).
+ * between requests, the others by a toxic). It is a value of the recorded history: whether
+ * Toxiproxy can cut there honestly, and the byte ranges of §5.1 against one request's length
+ * <i>n</i> and its response's length <i>m</i>, are the fault layer's to check
+ * ({@code FaultCells.validate}).
  */
 public record FaultPlan(
     int requestIndex, Phase phase, long offset, FaultKind kind, Delivery delivery, boolean persistent) {
@@ -87,55 +88,5 @@ public record FaultPlan(
       case READ -> ServerReceipt.COMPLETE;
       case BETWEEN -> ServerReceipt.NOTHING;
     };
-  }
-
-  /**
-   * Checks this plan against one request: the ranges of SPEC §5.1 for a request of {@code n}
-   * encoded bytes whose response has {@code m} bytes, and whether the cell and offset can be
-   * expressed honestly ({@link FaultCells#applicability}).
-   *
-   * @throws InvalidFaultPlan naming the first problem found
-   */
-  public void validate(long n, long m) {
-    if (n < 2) {
-      throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.REQUEST_TOO_SHORT);
-    }
-    Applicability cell = FaultCells.forPhaseAndKind(phase, kind);
-    if (!cell.applicable()) {
-      throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.NOT_EXPRESSIBLE);
-    }
-    switch (cell.offsets()) {
-      case NONE, START_ONLY -> {
-        if (offset != 0) {
-          throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.OFFSET_NOT_EXPRESSIBLE);
-        }
-      }
-      case ANY -> {
-        boolean inRange =
-            switch (phase) {
-              case WRITE -> offset < n - 1;
-              case FLUSH -> offset == n - 1 || offset == n;
-              case READ -> offset < m;
-              case BETWEEN -> offset == 0;
-            };
-        if (!inRange) {
-          throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.OFFSET_OUT_OF_RANGE);
-        }
-      }
-    }
-    if (phase == Phase.READ && kind.fatal() && m < 1) {
-      throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.OFFSET_OUT_OF_RANGE);
-    }
-    if (phase == Phase.BETWEEN && requestIndex == 0) {
-      throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.NO_PREVIOUS_REQUEST);
-    }
-  }
-
-  /** Also checks that the plan's request exists in a sequence of {@code requestCount} requests. */
-  public void validate(int requestCount, long n, long m) {
-    if (requestIndex >= requestCount) {
-      throw new InvalidFaultPlan(this, n, m, InvalidFaultPlan.Problem.NO_SUCH_REQUEST);
-    }
-    validate(n, m);
   }
 }
