@@ -4,6 +4,7 @@ import dev.cutpoint.client.AttemptListener;
 import dev.cutpoint.client.CallTimeout;
 import dev.cutpoint.client.ConnectionLost;
 import dev.cutpoint.client.RemoteError;
+import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.AttemptFailure;
 import dev.cutpoint.history.Call;
@@ -18,6 +19,7 @@ import dev.cutpoint.history.RetryDecision;
 import dev.cutpoint.wire.BList;
 import dev.cutpoint.wire.ByteString;
 import dev.cutpoint.wire.Message;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,24 @@ public final class CallRecorder implements AttemptListener {
   /** Forgets the attempts so far: a new call starts. */
   public synchronized void startCall() {
     attempts.clear();
+  }
+
+  /** The current call's attempts as the nemesis reads them. */
+  public synchronized List<AttemptTrace> traces() {
+    return attempts.stream().map(CallRecorder::trace).toList();
+  }
+
+  /** A reference client's attempt as the nemesis reads it. */
+  public static AttemptTrace trace(dev.cutpoint.client.Attempt attempt) {
+    return new AttemptTrace(
+        attempt.number(),
+        attempt.connectionId(),
+        attempt.reusedConnection(),
+        attempt.bytesWritten(),
+        attempt.writeCompleted(),
+        attempt.bytesRead(),
+        attempt.failedAt().map(site -> FailureSite.valueOf(site.name())),
+        attempt.error().filter(e -> e instanceof IOException).isPresent());
   }
 
   /** The client's own attempts of the current call. */

@@ -1,6 +1,5 @@
 package dev.cutpoint.fault;
 
-import dev.cutpoint.client.Attempt;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
@@ -341,14 +340,14 @@ public final class Nemesis {
    * response bytes on the faulted connection; at WRITE k when the client got at least k bytes out
    * and then lost the connection.
    */
-  public synchronized Injection injection(List<Attempt> attempts) {
+  public synchronized Injection injection(List<AttemptTrace> attempts) {
     if (plan == null) {
       return new Injection(false, "the nemesis was never armed");
     }
     if (attempts.isEmpty()) {
       return new Injection(false, armed + "; the faulted call made no attempt");
     }
-    Attempt first = attempts.get(0);
+    AttemptTrace first = attempts.get(0);
     String where = "; " + describe(first) + (clearedAtConnect ? "; cleared before the next connect" : "");
     if (persistent) {
       // a resend may get through when it is shorter than the cut (what is left of a stream)
@@ -379,13 +378,13 @@ public final class Nemesis {
     return plan.kind().fatal();
   }
 
-  private boolean toxicsWerePresentThroughout(List<Attempt> attempts) {
+  private boolean toxicsWerePresentThroughout(List<AttemptTrace> attempts) {
     return attempts.stream().allMatch(a -> a.connectionId().isPresent()
         && hitConnections.contains(a.connectionId().getAsLong()));
   }
 
-  private boolean firedOn(Attempt first) {
-    boolean lost = first.failedAt().isPresent() && first.error().filter(e -> e instanceof IOException).isPresent();
+  private boolean firedOn(AttemptTrace first) {
+    boolean lost = first.failedAt().isPresent() && first.connectionLost();
     return switch (plan.kind()) {
       case CLOSE -> switch (plan.phase()) {
         // a FLUSH at k = n lets everything through and then closes: the reply may still arrive
@@ -402,7 +401,7 @@ public final class Nemesis {
     };
   }
 
-  private static String describe(Attempt attempt) {
+  private static String describe(AttemptTrace attempt) {
     return "attempt " + attempt.number() + " on connection "
         + (attempt.connectionId().isPresent() ? Long.toString(attempt.connectionId().getAsLong()) : "none")
         + (attempt.reusedConnection() ? " (kept from an earlier call)" : "")

@@ -1,6 +1,5 @@
 package dev.cutpoint.fault;
 
-import dev.cutpoint.client.Attempt;
 import dev.cutpoint.client.CallFailed;
 import dev.cutpoint.client.ClientOptions;
 import dev.cutpoint.client.Connector;
@@ -8,6 +7,7 @@ import dev.cutpoint.client.Request;
 import dev.cutpoint.client.RequestBody;
 import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
+import dev.cutpoint.drive.CallRecorder;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
@@ -52,7 +52,7 @@ class NemesisTest {
 
   private ToxiproxyProvider toxiproxy;
   private final List<AutoCloseable> closing = new ArrayList<>();
-  private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+  private final List<AttemptTrace> attempts = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startToxiproxy() throws IOException {
@@ -82,7 +82,8 @@ class NemesisTest {
   }
 
   private SmartClient client(Connector connector, Duration timeout) {
-    SmartClient client = new SmartClient(connector, ClientOptions.defaults().withTimeout(timeout), attempts::add);
+    SmartClient client = new SmartClient(connector, ClientOptions.defaults().withTimeout(timeout),
+        attempt -> attempts.add(CallRecorder.trace(attempt)));
     closing.add(client);
     return client;
   }
@@ -219,7 +220,7 @@ class NemesisTest {
     assertThat(nemesis.isArmed()).isFalse();
     assertThat(attempts.get(1).connectionId()).hasValue(live);
     assertThat(attempts.get(1).failedAt()).isPresent();
-    assertThat(attempts.get(2).response()).isPresent();
+    assertThat(attempts.get(2).failedAt()).as("answered").isEmpty();
     assertThat(nemesis.injection(attempts.subList(1, 3)).fired()).isTrue();
   }
 
@@ -263,7 +264,7 @@ class NemesisTest {
     nemesis.arm(FaultPlan.between(1, Delivery.SERVER_RESTART), length(hello), 0, OptionalLong.of(live));
     assertThat(call(client, hello)).isEmpty();
 
-    List<Attempt> second = attempts.subList(1, attempts.size());
+    List<AttemptTrace> second = attempts.subList(1, attempts.size());
     assertThat(second).hasSize(2);
     assertThat(second.get(0).reusedConnection()).isTrue();
     assertThat(second.get(0).failedAt()).isPresent();
@@ -287,7 +288,7 @@ class NemesisTest {
     nemesis.arm(FaultPlan.between(1, Delivery.PROXY_TOGGLE), length(hello), 0, OptionalLong.of(live));
     assertThat(call(client, hello)).isEmpty();
 
-    List<Attempt> second = attempts.subList(1, attempts.size());
+    List<AttemptTrace> second = attempts.subList(1, attempts.size());
     assertThat(second.get(0).reusedConnection()).isTrue();
     assertThat(second.get(0).failedAt()).isPresent();
     assertThat(nemesis.injection(second).fired()).isTrue();
@@ -306,7 +307,7 @@ class NemesisTest {
     assertThat(call(client, has)).isEmpty();
 
     assertThat(attempts).hasSize(2);
-    assertThat(attempts.get(0).error()).get().isInstanceOf(IOException.class);
+    assertThat(attempts.get(0).connectionLost()).isTrue();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
     client.close();
     assertThat(eventuallyQuiet(server)).isTrue();
@@ -326,7 +327,8 @@ class NemesisTest {
     nemesis.arm(FaultPlan.read(0, 0, FaultKind.BLACKHOLE), length(has), 40, OptionalLong.empty());
     call(client, has);
 
-    assertThat(attempts.get(0).error()).get().isInstanceOf(java.net.SocketTimeoutException.class);
+    assertThat(attempts.get(0).connectionLost()).isTrue();
+    assertThat(attempts.get(0).failedAt()).contains(dev.cutpoint.history.FailureSite.READ);
     assertThat(attempts.get(0).bytesRead()).isZero();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
   }

@@ -1,6 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
-import dev.cutpoint.client.Attempt;
+import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.Request;
@@ -68,7 +68,7 @@ public interface CaseClient extends AutoCloseable {
    * The attempts of the last call as the nemesis reads them (connection, bytes, where it failed),
    * to tell whether its fault fired.
    */
-  List<Attempt> lastAttempts();
+  List<AttemptTrace> lastAttempts();
 
   /** The connection the client holds after the last call, if it kept one open. */
   OptionalLong liveConnection();

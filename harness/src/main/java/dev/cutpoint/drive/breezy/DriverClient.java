@@ -1,11 +1,11 @@
 package dev.cutpoint.drive.breezy;
 
-import dev.cutpoint.client.Attempt;
-import dev.cutpoint.client.FailureSite;
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;
+import dev.cutpoint.history.FailureSite;
 import dev.cutpoint.history.Request;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,6 @@ final class DriverClient implements CaseClient {
   private volatile BreezyClient breezy;
   private Duration readTimeout = Duration.ZERO;
   private Optional<CallRecord> last = Optional.empty();
-  private String lastVerb = "";
 
   private DriverClient(
       Launcher launcher, Optional<Nemesis> nemesis, boolean noRetry, Duration safetyNetFloor) {
@@ -180,7 +179,6 @@ final class DriverClient implements CaseClient {
           "call #" + record.callId() + " " + request.verb(), readTimeout, driver.driverLog());
     }
     last = Optional.of(record);
-    lastVerb = request.verb();
     return BreezyHistory.call(record, request.index(), Duration.ofMillis(boundMillis));
   }
 
@@ -195,26 +193,21 @@ final class DriverClient implements CaseClient {
   }
 
   @Override
-  public List<Attempt> lastAttempts() {
+  public List<AttemptTrace> lastAttempts() {
     if (last.isEmpty()) {
       return List.of();
     }
-    List<Attempt> attempts = new ArrayList<>();
+    List<AttemptTrace> attempts = new ArrayList<>();
     for (AttemptRecord attempt : last.get().attempts()) {
-      attempts.add(new Attempt(
-          lastVerb,
+      attempts.add(new AttemptTrace(
           attempt.attempt(),
           attempt.connection(),
           !attempt.newConnection(),
           attempt.bytesWritten(),
           attempt.writeCompleted(),
-          attempt.bodyStreamStarted().orElse(false),
-          attempt.streamChunksSent(),
           attempt.bytesRead(),
-          Optional.empty(),
           attempt.error().map(e -> FailureSite.valueOf(e.site().name())),
-          attempt.error().map(BreezyAttemptFailure::new),
-          Optional.empty()));
+          attempt.error().isPresent()));
     }
     return attempts;
   }

@@ -11,6 +11,7 @@ import dev.cutpoint.drive.Timekeeper;
 import dev.cutpoint.drive.Watchdog;
 import dev.cutpoint.drive.Workload;
 import dev.cutpoint.fault.Applicability;
+import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.fault.FaultCells;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;
@@ -320,7 +321,7 @@ public final class ProxiedTarget implements Target {
    * so: a CLOSE after k of n request bytes whose first attempt wrote more than k bytes and still got
    * its answer was cut all the same (the proxy let k through), and the answer came from the k.
    */
-  private Injection injection(FaultPlan plan, Request request, List<dev.cutpoint.client.Attempt> attempts) {
+  private Injection injection(FaultPlan plan, Request request, List<AttemptTrace> attempts) {
     Injection said = nemesis.injection(attempts);
     if (said.fired()
         || !server.answersIncompleteMessages()
@@ -330,7 +331,7 @@ public final class ProxiedTarget implements Target {
         || attempts.isEmpty()) {
       return said;
     }
-    dev.cutpoint.client.Attempt first = attempts.get(0);
+    AttemptTrace first = attempts.get(0);
     if (first.failedAt().isPresent() || first.bytesWritten() <= plan.offset()) {
       return said;
     }

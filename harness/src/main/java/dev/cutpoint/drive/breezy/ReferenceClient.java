@@ -14,6 +14,7 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Requests;
 import dev.cutpoint.drive.Watchdog;
+import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.fault.GatedConnector;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;
@@ -171,8 +172,8 @@ public final class ReferenceClient implements CaseClient {
   }
 
   @Override
-  public List<Attempt> lastAttempts() {
-    return recorder.clientAttempts();
+  public List<AttemptTrace> lastAttempts() {
+    return recorder.traces();
   }
 
   @Override
