@@ -9,7 +9,6 @@ import dev.cutpoint.client.SmartClient;
 import dev.cutpoint.client.TcpConnector;
 import dev.cutpoint.drive.CallRecorder;
 import dev.cutpoint.drive.CaseAbandoned;
-import dev.cutpoint.drive.JavaTarget;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Requests;
@@ -44,6 +43,9 @@ public final class ReferenceClient implements CaseClient {
    */
   private static final Duration GRACE = Duration.ofSeconds(5);
 
+  /** The reference client's family in a scenario's client name ({@code java/breezy}). */
+  private static final String FAMILY = "java";
+
   private final Mutant mutant;
   private final boolean noRetry;
   private final Optional<Nemesis> nemesis;
@@ -65,7 +67,7 @@ public final class ReferenceClient implements CaseClient {
 
   @Override
   public String name() {
-    return mutant.clientName(JavaTarget.NAME);
+    return mutant.clientName(FAMILY);
   }
 
   @Override
