@@ -49,8 +49,8 @@ public interface CaseClient extends AutoCloseable {
   Call call(Request request, long boundMillis);
 
   /**
-   * Whether the harness can see this client wait (the reference client waits on the harness's
-   * clock): then a black hole upstream needs no other evidence that the attempt is stuck.
+   * Whether this client's timeouts run on the harness's clock (the reference client): its calls
+   * are then bounded there; a client without a clock of ours (Breezy's) only by the safety net.
    */
   boolean waitsOnHarnessClock();
 

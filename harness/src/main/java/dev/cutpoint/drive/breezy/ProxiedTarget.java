@@ -217,8 +217,8 @@ public final class ProxiedTarget implements Target {
 
   /**
    * Black holes need evidence that the attempt can never progress (SPEC §5.4): the embedded
-   * proxy's count of what they swallow, else the server's journal (the request ran, and its answer
-   * is lost) or, upstream, the reference client's wait on the harness's clock.
+   * proxy's count of what they swallow, else, for the response, the server's journal (the request
+   * ran, so its link carries the toxic, and its answer is lost).
    */
   @Override
   public Applicability applicability(MatrixCell cell) {
@@ -231,10 +231,13 @@ public final class ProxiedTarget implements Target {
           + " answer, and without it nothing tells when brz serve has run the request: the harness"
           + " could not know when the attempt can no longer progress");
     }
-    if (cell.phase() != Phase.READ && !client.waitsOnHarnessClock()) {
+    if (cell.phase() != Phase.READ) {
+      // a proxy dials the server before it starts the link with its toxics: a client that has
+      // sent its request and waits, and a server that has accepted, may still come before the
+      // toxic is on the link, and ending the attempt then would let the request through
       return Applicability.notApplicable("only the embedded proxy sees a black hole swallow the"
-          + " request, and without it nothing tells when Breezy's client has sent it and waits:"
-          + " the harness could not know when the attempt can no longer progress");
+          + " request; with another Toxiproxy nothing tells that the link carrying it has the"
+          + " toxic, so the harness could not know when the attempt can no longer progress");
     }
     return cut;
   }
@@ -308,8 +311,8 @@ public final class ProxiedTarget implements Target {
     } else if (plan.phase() == Phase.READ) {
       stalled = server.awaitExecuted(executedBefore + 1, Watchdog.SAFETY_NET);
     } else {
-      // the toxic stops every byte from here on: a wait of the client on this link is hopeless
-      stalled = true;
+      // not applicable (see applicability): nothing else tells that the link carries the toxic
+      stalled = false;
     }
     if (stalled) {
       client.endStalledAttempt(Watchdog.SAFETY_NET);
