@@ -1,8 +1,8 @@
 package dev.cutpoint.drive;
 
-import dev.cutpoint.drive.breezy.ProxiedTarget;
-import dev.cutpoint.drive.breezy.ReferenceClient;
-import dev.cutpoint.drive.breezy.ReferenceServer;
+import dev.cutpoint.drive.target.ProxiedTarget;
+import dev.cutpoint.drive.target.ReferenceClient;
+import dev.cutpoint.drive.target.ReferenceServer;
 import java.io.IOException;
 import java.util.Optional;
 

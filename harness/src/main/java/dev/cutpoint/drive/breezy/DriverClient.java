@@ -2,6 +2,7 @@ package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.target.CaseClient;
 import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.fault.Nemesis;
 import dev.cutpoint.history.Call;

@@ -1,6 +1,7 @@
 package dev.cutpoint.drive.breezy;
 
 import dev.cutpoint.drive.ServerCommand;
+import dev.cutpoint.drive.target.CaseServer;
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.Journal;
 import dev.cutpoint.history.Request;

@@ -1,9 +1,10 @@
 /**
- * Real Breezy in the fault matrix (SPEC §6): the targets {@code breezy-server} (the reference
+ * Real Breezy as sides of the one case loop ({@link dev.cutpoint.drive.target}), and users' own
+ * servers and clients started the same way. Real Breezy in the fault matrix (SPEC §6): the targets {@code breezy-server} (the reference
  * client against {@code brz serve}), {@code breezy-client} (Breezy's own client, run by the Python
  * driver {@code driver.py}, against the reference server and its journal) and {@code breezy} (both
  * real), all through a proxy of the configured Toxiproxy ({@link
- * dev.cutpoint.drive.breezy.BreezyTargets}, {@link dev.cutpoint.drive.breezy.ProxiedTarget}).
+ * dev.cutpoint.drive.breezy.BreezyTargets}, {@link dev.cutpoint.drive.target.ProxiedTarget}).
  *
  * <p>The pieces: {@link dev.cutpoint.drive.breezy.BrzServe} runs {@code brz serve} (restarts,
  * branches, the served tree); {@link dev.cutpoint.drive.breezy.BreezyClient} drives Breezy's

@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.target;
 
 import dev.cutpoint.history.Journal;
 import dev.cutpoint.history.Request;

@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.Requests;
 import dev.cutpoint.drive.Workload;
+import dev.cutpoint.drive.target.ProxiedTarget;
+import dev.cutpoint.drive.target.ReferenceClient;
+import dev.cutpoint.drive.target.ReferenceServer;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.Phase;

@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.target;
 
 import dev.cutpoint.drive.CaseSpec;
 import dev.cutpoint.drive.FaultPlanner;
@@ -31,6 +31,7 @@ import dev.cutpoint.verbs.VerbClass;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,11 @@ public final class ProxiedTarget implements Target {
   }
 
   private static final AtomicLong PROXIES = new AtomicLong();
+  /**
+   * The socket timeout of a client without a clock of ours (Breezy's driver): a safety net only,
+   * shorter than the driver's own deadline, so that the driver reports it.
+   */
+  private static final Duration FOREIGN_SAFETY_NET = Duration.ofSeconds(30);
   /**
    * The probe after the sequence (I6): {@link Workload#probe}'s request, recorded in this client's
    * bytes, so that a journal finds it.
@@ -259,7 +265,7 @@ public final class ProxiedTarget implements Target {
     Request probe = client.recorded(scenario.requests().size(), PROBE);
     Call probeCall;
     // Breezy's client has no timeout of its own: the driver's socket timeout is only a safety net
-    client.open(proxyAddress, client.waitsOnHarnessClock() ? settings.callTimeout() : DriverClient.SAFETY_NET);
+    client.open(proxyAddress, client.waitsOnHarnessClock() ? settings.callTimeout() : FOREIGN_SAFETY_NET);
     try {
       for (Request request : scenario.requests()) {
         boolean faulted = fault.isPresent() && fault.get().requestIndex() == request.index();
