@@ -38,7 +38,8 @@ public final class SummaryMarkdown {
       times(report, target, medians, md);
     }
     violations(findings, md);
-    diff.ifPresent(d -> baseline(d, md));
+    diff.ifPresentOrElse(d -> baseline(d, md), () -> md.append(
+        "## Changes since the baseline\n\nNo baseline: this run was compared with no earlier one.\n\n"));
     return md.toString();
   }
 

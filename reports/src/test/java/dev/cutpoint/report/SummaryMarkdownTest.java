@@ -19,6 +19,13 @@ class SummaryMarkdownTest {
         SummaryMarkdown.LEGEND);
   }
 
+  /** The nightly's first night, or any run without --baseline, says so rather than nothing. */
+  @Test
+  void saysWhenThereWasNoBaseline() {
+    assertThat(SummaryMarkdown.render(SampleReports.small(), Optional.empty()))
+        .contains("No baseline: this run was compared with no earlier one.");
+  }
+
   @Test
   void printsEachTargetsMatrixAsATable() {
     String md = SummaryMarkdown.render(SampleReports.small(), Optional.empty());
