@@ -3,9 +3,9 @@ package dev.cutpoint.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
-import dev.cutpoint.drive.breezy.BrzServe;
+import dev.cutpoint.drive.brzserve.BrzServe;
 import dev.cutpoint.drive.breezy.InstalledBreezy;
-import dev.cutpoint.drive.breezy.ServedState;
+import dev.cutpoint.drive.brzserve.ServedState;
 import dev.cutpoint.history.ServerState;
 import dev.cutpoint.wire.BList;
 import dev.cutpoint.wire.Bencode;

@@ -11,19 +11,19 @@ import java.util.function.Consumer;
  * The last lines a child process wrote to stderr, at most a fixed number of characters: enough to
  * explain a failure, never an unbounded buffer.
  */
-final class BoundedLog {
+public final class BoundedLog {
 
   private final int capacity;
   private final StringBuilder text = new StringBuilder();
 
-  BoundedLog(int capacity) {
+  public BoundedLog(int capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive, got " + capacity);
     }
     this.capacity = capacity;
   }
 
-  synchronized void append(String line) {
+  public synchronized void append(String line) {
     text.append(line).append('\n');
     int excess = text.length() - capacity;
     if (excess > 0) {
@@ -32,7 +32,7 @@ final class BoundedLog {
   }
 
   /** What is kept, oldest first. */
-  synchronized String tail() {
+  public synchronized String tail() {
     return text.toString();
   }
 
@@ -40,7 +40,7 @@ final class BoundedLog {
    * Copies {@code stream}'s lines into this log (and to {@code onLine}) on a daemon thread until
    * the stream ends, so that a chatty child never blocks on a full pipe.
    */
-  Thread drain(InputStream stream, Consumer<String> onLine, String threadName) {
+  public Thread drain(InputStream stream, Consumer<String> onLine, String threadName) {
     Thread thread =
         new Thread(
             () -> {

@@ -5,6 +5,8 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.drive.Workload;
+import dev.cutpoint.drive.brzserve.ServedBrz;
+import dev.cutpoint.drive.brzserve.StopMode;
 import dev.cutpoint.drive.target.CaseClient;
 import dev.cutpoint.drive.target.CaseServer;
 import dev.cutpoint.drive.target.ReferenceClient;

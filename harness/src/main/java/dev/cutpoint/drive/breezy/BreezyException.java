@@ -7,11 +7,11 @@ package dev.cutpoint.drive.breezy;
  */
 public abstract class BreezyException extends RuntimeException {
 
-  BreezyException(String message) {
+  protected BreezyException(String message) {
     super(message);
   }
 
-  BreezyException(String message, Throwable cause) {
+  protected BreezyException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cutpoint.drive.breezy;
 
+import dev.cutpoint.drive.brzserve.ServedState;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.AttemptFailure;
 import dev.cutpoint.history.Call;

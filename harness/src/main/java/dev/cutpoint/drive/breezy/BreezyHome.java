@@ -11,7 +11,7 @@ import java.util.Map;
  * point into a fresh temporary directory, the log goes nowhere, only core plugins load, and an
  * identity is set so that {@code brz init} and lock files have an owner.
  */
-final class BreezyHome implements AutoCloseable {
+public final class BreezyHome implements AutoCloseable {
 
   /** Who Breezy thinks it is; lock files record it. */
   static final String IDENTITY = "cutpoint <cutpoint@localhost>";
@@ -22,7 +22,7 @@ final class BreezyHome implements AutoCloseable {
     this.path = path;
   }
 
-  static BreezyHome create(String prefix) {
+  public static BreezyHome create(String prefix) {
     try {
       return new BreezyHome(Reaper.temporaryDirectory(prefix));
     } catch (IOException e) {
@@ -30,12 +30,12 @@ final class BreezyHome implements AutoCloseable {
     }
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 
   /** Replaces {@code builder}'s environment with the clean one. */
-  ProcessBuilder applyTo(ProcessBuilder builder) {
+  public ProcessBuilder applyTo(ProcessBuilder builder) {
     Map<String, String> environment = builder.environment();
     environment.clear();
     environment.put("PATH", "/usr/bin:/bin");

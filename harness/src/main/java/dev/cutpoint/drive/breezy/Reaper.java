@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * harness: each is removed when its owner closes, and a single shutdown hook removes whatever is
  * left when the JVM exits, Ctrl-C included (processes first, then the directories they used).
  */
-final class Reaper {
+public final class Reaper {
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
   private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
@@ -28,7 +28,7 @@ final class Reaper {
   private Reaper() {}
 
   /** Starts {@code builder}'s process and keeps it on the list of processes to kill at exit. */
-  static Process start(ProcessBuilder builder) throws IOException {
+  public static Process start(ProcessBuilder builder) throws IOException {
     Process process = builder.start();
     LIVE.add(process);
     return process;
@@ -41,7 +41,7 @@ final class Reaper {
    *
    * @return whether the process is gone
    */
-  static boolean kill(Process process, Duration wait) {
+  public static boolean kill(Process process, Duration wait) {
     List<ProcessHandle> descendants = process.descendants().toList();
     descendants.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
@@ -64,7 +64,7 @@ final class Reaper {
    *
    * @return whether it exited on its own
    */
-  static boolean awaitOrKill(Process process, Duration wait) {
+  public static boolean awaitOrKill(Process process, Duration wait) {
     if (waitFor(process, wait)) {
       LIVE.remove(process);
       return true;
@@ -74,7 +74,7 @@ final class Reaper {
   }
 
   /** The processes started and not yet killed or seen exiting. */
-  static Set<Process> live() {
+  public static Set<Process> live() {
     return Set.copyOf(LIVE);
   }
 
@@ -96,14 +96,14 @@ final class Reaper {
   }
 
   /** Creates a temporary directory that is deleted at exit unless {@link #delete}d before. */
-  static Path temporaryDirectory(String prefix) throws IOException {
+  public static Path temporaryDirectory(String prefix) throws IOException {
     Path directory = Files.createTempDirectory(prefix);
     DIRECTORIES.add(directory);
     return directory;
   }
 
   /** Deletes a directory made by {@link #temporaryDirectory}. */
-  static void delete(Path directory) throws IOException {
+  public static void delete(Path directory) throws IOException {
     Trees.delete(directory);
     DIRECTORIES.remove(directory);
   }

@@ -8,12 +8,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Copying and deleting directory trees; links are never followed. */
-final class Trees {
+public final class Trees {
 
   private Trees() {}
 
   /** Deletes {@code root} and everything under it; nothing happens if it does not exist. */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -40,7 +40,7 @@ final class Trees {
   }
 
   /** Deletes everything inside {@code root}, keeping {@code root} itself. */
-  static void empty(Path root) throws IOException {
+  public static void empty(Path root) throws IOException {
     try (var children = Files.list(root)) {
       for (Path child : (Iterable<Path>) children::iterator) {
         delete(child);
@@ -49,7 +49,7 @@ final class Trees {
   }
 
   /** Copies the tree at {@code source} to {@code target}, which must not exist. */
-  static void copy(Path source, Path target) throws IOException {
+  public static void copy(Path source, Path target) throws IOException {
     Files.walkFileTree(
         source,
         new SimpleFileVisitor<>() {

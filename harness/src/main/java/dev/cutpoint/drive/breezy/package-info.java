@@ -6,7 +6,7 @@
  * real), all through a proxy of the configured Toxiproxy ({@link
  * dev.cutpoint.drive.breezy.BreezyTargets}, {@link dev.cutpoint.drive.target.ProxiedTarget}).
  *
- * <p>The pieces: {@link dev.cutpoint.drive.breezy.BrzServe} runs {@code brz serve} (restarts,
+ * <p>The pieces: {@link dev.cutpoint.drive.brzserve.BrzServe} runs {@code brz serve} (restarts,
  * branches, the served tree); {@link dev.cutpoint.drive.breezy.BreezyClient} drives Breezy's
  * {@code _SmartClient} over JSON lines, every connect gated so that the nemesis can clear a one-shot
  * fault first (SPEC §5.3); {@link dev.cutpoint.drive.breezy.BreezyHistory} records what they saw as

@@ -2,6 +2,9 @@ package dev.cutpoint.drive.breezy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutpoint.drive.brzserve.BrzServe;
+import dev.cutpoint.drive.brzserve.ServedState;
+import dev.cutpoint.drive.brzserve.StopMode;
 import dev.cutpoint.history.FailureSite;
 import dev.cutpoint.history.HeldLock;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.cutpoint.drive.breezy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutpoint.drive.brzserve.BrzServe;
 import dev.cutpoint.history.FailureSite;
 import java.io.IOException;
 import java.time.Duration;

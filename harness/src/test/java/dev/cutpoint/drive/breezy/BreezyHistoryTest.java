@@ -2,6 +2,7 @@ package dev.cutpoint.drive.breezy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutpoint.drive.brzserve.ServedState;
 import dev.cutpoint.history.Attempt;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.Digest;

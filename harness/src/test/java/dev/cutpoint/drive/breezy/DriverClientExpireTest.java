@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.brzserve.BrzServe;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.ErrorRecord;
 import dev.cutpoint.history.FailureSite;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * each accepted connection is handed to the next {@link Script}. Just enough of the v3 format to
  * find a message's end; the reference server proper lives in {@code dev.cutpoint.server}.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
   /** What to do with one connection. */
   @FunctionalInterface
@@ -58,7 +58,7 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   /** Reads one whole request message (marker, headers, parts, the terminal {@code e}). */
-  static byte[] readMessage(InputStream in) throws IOException {
+  public static byte[] readMessage(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(in);
     ByteArrayOutputStream message = new ByteArrayOutputStream();
     byte[] marker = data.readNBytes(MARKER.length);

@@ -13,6 +13,7 @@ import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.brzserve.BrzServeFailed;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.Phase;

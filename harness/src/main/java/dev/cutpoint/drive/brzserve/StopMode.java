@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 /** How {@link BrzServe} takes the server down (bug 819604's live upgrade is either). */
 public enum StopMode {

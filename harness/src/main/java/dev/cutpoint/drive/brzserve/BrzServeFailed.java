@@ -1,4 +1,6 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
+
+import dev.cutpoint.drive.breezy.BreezyException;
 
 /**
  * {@code brz serve} (or the user's server command) did not come up, or did not go down, as asked.

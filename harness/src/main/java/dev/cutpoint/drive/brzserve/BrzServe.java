@@ -1,6 +1,11 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import dev.cutpoint.drive.ServerCommand;
+import dev.cutpoint.drive.breezy.BoundedLog;
+import dev.cutpoint.drive.breezy.BreezyHome;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.Reaper;
+import dev.cutpoint.drive.breezy.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

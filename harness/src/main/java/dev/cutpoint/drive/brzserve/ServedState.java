@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public record ServedState(SortedSet<String> directories, SortedMap<String, byte[
   }
 
   /** Reads the tree under {@code root}. */
-  static ServedState read(Path root) {
+  public static ServedState read(Path root) {
     TreeSet<String> directories = new TreeSet<>();
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (var paths = Files.walk(root)) {

@@ -1,8 +1,12 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.InstalledBreezy;
+import dev.cutpoint.drive.breezy.Reaper;
+import dev.cutpoint.drive.breezy.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,8 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import dev.cutpoint.drive.ServerCommand;
+import dev.cutpoint.drive.breezy.BreezyHistory;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.target.CaseServer;
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.Journal;
@@ -29,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * connection with FIN, as a graceful stop would, and the restart costs the start of a Python
  * process, about a second, instead of that plus Breezy's one-second poll).
  */
-final class ServedBrz implements CaseServer {
+public final class ServedBrz implements CaseServer {
 
   /** How long brz serve may take to close its connections after a case: a safety net, not a guess. */
   private static final Duration QUIET_SAFETY_NET = Duration.ofSeconds(30);
@@ -49,7 +51,7 @@ final class ServedBrz implements CaseServer {
    *
    * @throws BrzServeFailed when it does not come up
    */
-  static ServedBrz start(BreezyInstallation installation, StopMode restartMode) {
+  public static ServedBrz start(BreezyInstallation installation, StopMode restartMode) {
     return new ServedBrz(BrzServe.start(installation), restartMode);
   }
 
@@ -59,12 +61,12 @@ final class ServedBrz implements CaseServer {
    *
    * @throws BrzServeFailed when it exits, or does not accept in time
    */
-  static ServedBrz start(BreezyInstallation installation, ServerCommand command) {
+  public static ServedBrz start(BreezyInstallation installation, ServerCommand command) {
     return new ServedBrz(BrzServe.start(installation, command, START_WAIT), StopMode.KILL);
   }
 
   /** The server process, for stories that restart it themselves. */
-  BrzServe serve() {
+  public BrzServe serve() {
     return serve;
   }
 

@@ -1,5 +1,6 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
+import dev.cutpoint.drive.breezy.BreezyException;
 import java.util.List;
 
 /** A {@code brz} command the harness ran to prepare the served directory failed. */

@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * hundreds a second — and the restart then fails. A free port just below that range is never
  * handed out to connections.
  */
-final class StablePorts {
+public final class StablePorts {
 
   private static final Path RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
   /** How far below the ephemeral range to look. */
@@ -27,7 +27,7 @@ final class StablePorts {
   private StablePorts() {}
 
   /** A free loopback port below the ephemeral range, or empty where the range is unknown. */
-  static OptionalInt belowEphemeralRange() {
+  public static OptionalInt belowEphemeralRange() {
     int low;
     try {
       // read as lines: procfs reports a size of 0, which whole-file reads trust

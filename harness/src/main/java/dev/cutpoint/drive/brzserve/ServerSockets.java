@@ -1,4 +1,4 @@
-package dev.cutpoint.drive.breezy;
+package dev.cutpoint.drive.brzserve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.Set;
  * connections, so this is how the harness knows that it has finished with a case (every
  * connection closed on its side) and how many connections a restart closed.
  */
-final class ServerSockets {
+public final class ServerSockets {
 
   private static final Path TCP = Path.of("/proc/net/tcp");
   /** IPv6 sockets, IPv4-mapped ones included (a JVM's sockets are IPv6 by default). */
@@ -27,12 +27,12 @@ final class ServerSockets {
   private ServerSockets() {}
 
   /** Whether this machine has the socket table (Linux). */
-  static boolean available() {
+  public static boolean available() {
     return Files.isReadable(TCP);
   }
 
   /** How many accepted connections on the local port {@code port} the server still holds. */
-  static int held(int port) {
+  public static int held(int port) {
     int held = 0;
     for (Path table : List.of(TCP, TCP6)) {
       if (table == TCP || Files.isReadable(table)) {
@@ -47,7 +47,7 @@ final class ServerSockets {
   }
 
   /** Counts the table's rows (after its header line) whose local port is {@code port} and held. */
-  static int count(List<String> table, int port) {
+  public static int count(List<String> table, int port) {
     String local = String.format(":%04X", port);
     int held = 0;
     for (int i = 1; i < table.size(); i++) {
