@@ -106,20 +106,6 @@ public final class ManualClock implements CallClock {
     }
   }
 
-  /** Moves the clock forward by {@code duration} and wakes every waiter to look at it. */
-  public void advance(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("time does not go back: " + duration);
-    }
-    lock.lock();
-    try {
-      now += duration.toNanos();
-      waiters.forEach(w -> w.wakeUp().run());
-    } finally {
-      lock.unlock();
-    }
-  }
-
   @Override
   public String toString() {
     return "manual clock at " + TimeUnit.NANOSECONDS.toMillis(now) + " ms";

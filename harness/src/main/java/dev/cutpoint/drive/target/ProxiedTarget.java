@@ -273,12 +273,15 @@ public final class ProxiedTarget implements Target {
           calls.add(client.call(request, bound));
           continue;
         }
-        int executedBefore = server.journal().map(j -> j.entries().size()).orElse(0);
-        arm(prepared, fault.get(), request);
-        calls.add(fault.get().kind() == FaultKind.BLACKHOLE
-            ? timekeeper.during(() -> client.call(request, bound),
-                () -> endWhenStalled(fault.get(), request, executedBefore))
-            : client.call(request, bound));
+        if (fault.get().kind() == FaultKind.BLACKHOLE) {
+          int executedBefore = server.journal().map(j -> j.entries().size()).orElse(0);
+          arm(prepared, fault.get(), request);
+          calls.add(timekeeper.during(() -> client.call(request, bound),
+              () -> endWhenStalled(fault.get(), request, executedBefore)));
+        } else {
+          arm(prepared, fault.get(), request);
+          calls.add(client.call(request, bound));
+        }
         injection = injection(fault.get(), request, client.lastAttempts());
         nemesis.disarm();
         OptionalLong live = client.liveConnection();
