@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param baseline the baseline run's metadata, to say what was compared with
  * @param newViolations (cell, invariant) pairs broken now and not in the baseline
  * @param goneViolations pairs broken in the baseline and not now
+ * @param unchangedViolations pairs broken in both
  * @param moved cells covered in both whose outcome distribution moved
  * @param newlyCovered cells with cases now and none in the baseline (absent, n/a or empty there)
  * @param lost cells with cases in the baseline and none now
@@ -22,17 +23,27 @@ public record BaselineDiff(
     Run baseline,
     List<ViolationPattern> newViolations,
     List<ViolationPattern> goneViolations,
+    List<ViolationPattern> unchangedViolations,
     List<CellShift> moved,
     List<CellKey> newlyCovered,
     List<CellKey> lost) {
 
   /** An outcome's share must move by this many percentage points for a cell to count as moved. */
   public static final double MOVED_POINTS = 10.0;
+  /**
+   * And its count must differ by this many cases from what the baseline's share predicts for this
+   * run's cases in the cell: one case more or less in a cell of a few is chance, not a change.
+   */
+  public static final int MOVED_CASES = 3;
+  /** The rule in words, as the report states it. */
+  public static final String MOVED_RULE = "an outcome's share moved by " + (int) MOVED_POINTS
+      + " points or more and its count by " + MOVED_CASES + " cases or more";
 
   public BaselineDiff {
     Checks.present("baseline", baseline);
     newViolations = Checks.list("newViolations", newViolations);
     goneViolations = Checks.list("goneViolations", goneViolations);
+    unchangedViolations = Checks.list("unchangedViolations", unchangedViolations);
     moved = Checks.list("moved", moved);
     newlyCovered = Checks.list("newlyCovered", newlyCovered);
     lost = Checks.list("lost", lost);
@@ -102,6 +113,13 @@ public record BaselineDiff(
       }
     });
 
+    List<ViolationPattern> unchanged = new ArrayList<>();
+    now.forEach((key, pattern) -> {
+      if (before.containsKey(key)) {
+        unchanged.add(pattern);
+      }
+    });
+
     List<CellShift> moved = new ArrayList<>();
     List<CellKey> newlyCovered = new ArrayList<>();
     for (Cell cell : current.cells()) {
@@ -124,21 +142,49 @@ public record BaselineDiff(
         lost.add(old.key());
       }
     }
-    return new BaselineDiff(baseline.run(), newViolations, goneViolations, moved, newlyCovered, lost);
+    return new BaselineDiff(baseline.run(), newViolations, goneViolations, unchanged, moved, newlyCovered, lost);
+  }
+
+  /**
+   * What makes {@code baseline} a poor yardstick for {@code current}, one phrase each: other
+   * targets, another mutant, other tries per cell. Empty when the runs compare.
+   */
+  public static List<String> mismatches(Run baseline, Run current) {
+    List<String> mismatches = new ArrayList<>();
+    if (!baseline.targets().equals(current.targets())) {
+      mismatches.add("targets " + String.join(",", baseline.targets()) + " in the baseline, "
+          + String.join(",", current.targets()) + " now");
+    }
+    if (baseline.mutant().isPresent() && current.mutant().isPresent()
+        && !baseline.mutant().equals(current.mutant())) {
+      mismatches.add("mutant " + baseline.mutant().get() + " in the baseline, " + current.mutant().get() + " now");
+    }
+    if (baseline.triesPerCell() != current.triesPerCell()) {
+      mismatches.add(baseline.triesPerCell() + " tries per cell in the baseline, " + current.triesPerCell() + " now");
+    }
+    return mismatches;
+  }
+
+  /** {@code vs baseline: 2 new, 1 fixed, 5 unchanged}: violation patterns (cell × invariant). */
+  public String line() {
+    return "vs baseline: " + newViolations.size() + " new, " + goneViolations.size() + " fixed, "
+        + unchangedViolations.size() + " unchanged (violations compared by cell and invariant)";
+  }
+
+  /** Whether this case has a violation whose pattern the baseline did not have. */
+  public boolean isNew(CaseRecord caseRecord, Violation violation) {
+    return newViolations.stream().anyMatch(p -> p.cell().equals(caseRecord.cell())
+        && p.invariant() == violation.invariant() && p.caseIds().contains(caseRecord.id()));
   }
 
   private static Optional<CellShift> shift(CellKey cell, OutcomeCounts before, OutcomeCounts after) {
     List<Shift> shifts = new ArrayList<>();
     for (Outcome outcome : Outcome.values()) {
       Shift shift = new Shift(outcome, before.percent(outcome), after.percent(outcome));
-      if (Math.abs(shift.points()) >= MOVED_POINTS) {
+      double predicted = before.percent(outcome) / 100.0 * after.total();
+      if (Math.abs(shift.points()) >= MOVED_POINTS && Math.abs(after.get(outcome) - predicted) >= MOVED_CASES) {
         shifts.add(shift);
       }
-    }
-    if (shifts.isEmpty() && !before.worst().equals(after.worst())) {
-      // a rare outcome appearing or vanishing matters even when its share is small
-      after.worst().ifPresent(o -> shifts.add(new Shift(o, before.percent(o), after.percent(o))));
-      before.worst().ifPresent(o -> shifts.add(new Shift(o, before.percent(o), after.percent(o))));
     }
     return shifts.isEmpty() ? Optional.empty() : Optional.of(new CellShift(cell, before, after, shifts));
   }

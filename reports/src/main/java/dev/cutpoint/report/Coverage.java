@@ -9,9 +9,15 @@ import java.util.List;
  * @param touched applicable cells with at least one case
  * @param applicable cells that can be expressed
  * @param notApplicable cells that cannot
+ * @param persistent cases with a persistent fault, run on top of the cells' tries
  */
-public record Coverage(int full, int touched, int applicable, int notApplicable) {
+public record Coverage(int full, int touched, int applicable, int notApplicable, long persistent) {
   static Coverage of(List<Cell> cells, int triesPerCell) {
+    return of(cells, triesPerCell, 0);
+  }
+
+  /** Of cells counting their generated cases only, and {@code persistent} cases besides. */
+  static Coverage of(List<Cell> cells, int triesPerCell, long persistent) {
     int full = 0;
     int touched = 0;
     int applicable = 0;
@@ -24,12 +30,17 @@ public record Coverage(int full, int touched, int applicable, int notApplicable)
       touched += total > 0 ? 1 : 0;
       full += total >= triesPerCell ? 1 : 0;
     }
-    return new Coverage(full, touched, applicable, cells.size() - applicable);
+    return new Coverage(full, touched, applicable, cells.size() - applicable, persistent);
   }
 
-  /** {@code 118 of 120 applicable cells covered (≥ 20 cases each); 120 touched; 30 n/a}. */
+  /**
+   * {@code 118 of 120 applicable cells covered (≥ 20 cases each); 120 with at least one case; 30
+   * n/a; 12 persistent-fault cases besides}.
+   */
   public String describe(int triesPerCell) {
     return full + " of " + applicable + " applicable cells covered (≥ " + triesPerCell
-        + " cases each); " + touched + " with at least one case; " + notApplicable + " n/a";
+        + " cases each); " + touched + " with at least one case; " + notApplicable + " n/a"
+        + (persistent > 0 ? "; " + persistent + " persistent-fault " + (persistent == 1 ? "case" : "cases")
+            + " besides" : "");
   }
 }

@@ -49,10 +49,10 @@ public final class FailurePrinter {
         fresh++;
       }
     }
-    int expected = findings.size() - fresh;
+    long expected = ViolationCount.of(findings).expected();
     if (expected > 0) {
-      out.println(expected + (expected == 1 ? " expected violation" : " expected violations")
-          + " (covered by reviewed expectations) not shown; see summary.md");
+      out.println(expected + (expected == 1 ? " violating case" : " violating cases")
+          + " that reviewed expectations cover not shown; see summary.md");
     }
     out.flush();
     return fresh;

@@ -35,12 +35,16 @@ public final class HtmlReport {
   private final List<Finding> findings;
   private final Map<CellKey, Integer> newViolationCases = new HashMap<>();
   private final Map<CellKey, Long> medianMillis;
+  private final Map<CellKey, OutcomeCounts> persistent;
+  private final ViolationCount count;
 
   private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff) {
     this.report = report;
     this.diff = diff;
     this.findings = report.findings();
     this.medianMillis = report.medianMillis();
+    this.persistent = report.persistentCounts();
+    this.count = ViolationCount.of(findings);
     findings.stream()
         .filter(Finding::isNew)
         .map(f -> f.caseRecord())
@@ -65,14 +69,14 @@ public final class HtmlReport {
 
   private void page(Writer out) throws IOException {
     Run run = report.run();
-    long fresh = findings.stream().filter(Finding::isNew).count();
+    long fresh = count.fresh();
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
         .append("style-src '").append(sha256(CSS)).append("'; script-src '").append(sha256(JS))
         .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>cutpoint fault matrix · ").append(fresh == 0 ? "no new violation" : plural(fresh, "new violation"))
+        .append("<title>cutpoint fault matrix · ").append(fresh == 0 ? "no new violating case" : plural(fresh, "new violating case"))
         .append(" · seed ").append(run.seed()).append("</title>\n")
         .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
     header(html, fresh);
@@ -93,17 +97,11 @@ public final class HtmlReport {
 
   private void header(StringBuilder html, long fresh) {
     Run run = report.run();
-    long expected = findings.size() - fresh;
     html.append("<header>\n<h1>cutpoint fault matrix</h1>\n");
-    if (fresh > 0) {
-      html.append("<p class=\"banner bad\" role=\"status\"><strong>").append(plural(fresh, "new violation"))
-          .append("</strong>");
-    } else {
-      html.append("<p class=\"banner good\" role=\"status\"><strong>No new violation</strong>");
-    }
-    if (expected > 0) {
-      html.append(" · ").append(plural(expected, "expected finding"));
-    }
+    run.ending().ifPresent(how -> html.append("<p class=\"banner bad ended\" role=\"alert\"><strong>Ended early: ")
+        .append(Html.text(how)).append("</strong> · this report holds only the cases that finished</p>\n"));
+    html.append("<p class=\"banner ").append(fresh > 0 ? "bad" : "good").append("\" role=\"status\"><strong>")
+        .append(Html.text(count.describe())).append("</strong>");
     html.append(" · ").append(Text.count(report.cases().size())).append(" cases on ")
         .append(plural(run.targets().size(), "target")).append("</p>\n");
     Coverage coverage = report.coverage();
@@ -111,6 +109,7 @@ public final class HtmlReport {
         .append(Html.text(coverage.describe(run.triesPerCell()))).append("</p>\n");
     html.append("<dl class=\"meta\">\n");
     meta(html, "Seed", Long.toString(run.seed()));
+    run.mutant().ifPresent(m -> meta(html, "Mutant", m));
     meta(html, "Tries per cell", Integer.toString(run.triesPerCell()));
     meta(html, "Toxiproxy", run.toxiproxy().line());
     meta(html, "Duration", Text.duration(run.duration()));
@@ -131,7 +130,7 @@ public final class HtmlReport {
       html.append("<li><a href=\"#target-").append(i).append("\">").append(Html.text(run.targets().get(i)))
           .append("</a></li>");
     }
-    html.append("<li><a href=\"#violations\">violations (").append(findings.size()).append(")</a></li>");
+    html.append("<li><a href=\"#violations\">violating cases (").append(count.cases()).append(")</a></li>");
     if (diff.isPresent()) {
       html.append("<li><a href=\"#changes\">changes since the baseline</a></li>");
     }
@@ -154,11 +153,22 @@ public final class HtmlReport {
     legendItem(html, "na", "n/a", "the cell cannot be expressed honestly; hover for why");
     legendItem(html, "empty", "no case", "applicable, but no case ran");
     legendItem(html, "o-after-resend short", "short", "fewer cases than the planned tries per cell");
+    legendItem(html, "persistent", "p: persistent fault",
+        "cases whose fault hits every connection of the call, counted apart from the tries");
     html.append("</ul><p>A cell is coloured by the worst outcome among its cases and shows the count of each: ")
         .append("<span class=\"mark\">✓</span> first try, <span class=\"mark\">↻</span> after resend, ")
         .append("<span class=\"mark\">✗</span> failed loudly, <span class=\"mark\">?</span> undecided, ")
         .append("<span class=\"mark\">!</span> violation. A dark corner marks a cell with fewer cases than planned. ")
-        .append("Click a cell to list its cases.</p></section>\n");
+        .append("Click a cell to list its cases.</p>\n<p>After <span class=\"mark\">p:</span>, a cell counts its ")
+        .append("persistent-fault cases apart from its tries: their fault hits every connection of the call (the ")
+        .append("server stays away), so failing loudly after at most one resend is right for every verb class, a read ")
+        .append("included.</p>\n<dl class=\"classes\">");
+    for (String line : SummaryMarkdown.VERB_CLASSES) {
+      String[] parts = line.split(": ", 2);
+      html.append("<div><dt>").append(Html.text(parts[0].replace("`", ""))).append("</dt><dd>")
+          .append(Html.text(parts[1])).append("</dd></div>");
+    }
+    html.append("</dl></section>\n");
   }
 
   private static void legendItem(StringBuilder html, String cssClass, String label, String meaning) {
@@ -170,7 +180,7 @@ public final class HtmlReport {
     Axes axes = report.axes();
     Map<CellKey, Cell> cells = new HashMap<>();
     report.cellsOf(target).forEach(cell -> cells.put(cell.key(), cell));
-    Coverage coverage = Coverage.of(report.cellsOf(target), report.run().triesPerCell());
+    Coverage coverage = report.coverageOf(target);
     long cases = report.cellsOf(target).stream().mapToLong(c -> c.counts().total()).sum();
     html.append("<section class=\"target\" id=\"target-").append(index).append("\">\n<h2>Target <code>")
         .append(Html.text(target)).append("</code></h2>\n<p class=\"sub\">")
@@ -217,17 +227,21 @@ public final class HtmlReport {
           .append(Html.text(cell.notApplicable().get())).append("</span><span aria-hidden=\"true\">n/a</span></td>");
       return;
     }
+    OutcomeCounts persistentCounts = persistent.getOrDefault(cell.key(), OutcomeCounts.NONE);
     OutcomeCounts counts = cell.counts();
+    OutcomeCounts generated = counts.minus(persistentCounts);
     int planned = report.run().triesPerCell();
-    String cssClass = counts.worst().map(this::outcomeClass).orElse("empty");
-    if (counts.worst().equals(Optional.of(Outcome.VIOLATION))
+    // a persistent fault's loud failure is right: it colours the cell only when nothing else is there
+    OutcomeCounts colouring = generated.total() > 0 && persistentCounts.violation() == 0 ? generated : counts;
+    String cssClass = colouring.worst().map(this::outcomeClass).orElse("empty");
+    if (colouring.worst().equals(Optional.of(Outcome.VIOLATION))
         && newViolationCases.getOrDefault(cell.key(), 0) == 0) {
       cssClass = "o-violation-expected";
     }
     // an empty cell is short by definition and says so already
-    String shortOf = counts.total() > 0 && counts.total() < planned ? " short" : "";
-    String description = where + ": " + counts.spelledOut() + " (" + counts.total() + " of " + planned
-        + " planned)" + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "")
+    String shortOf = generated.total() > 0 && generated.total() < planned ? " short" : "";
+    String description = where + ": " + generated.spelledOut() + " (" + generated.total() + " of " + planned
+        + " planned)" + (persistentCounts.total() > 0 ? "; persistent fault: " + persistentCounts.spelledOut() : "") + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "")
         + (medianMillis.containsKey(cell.key()) ? "; median " + medianMillis.get(cell.key()) + " ms per case" : "");
     html.append("<td class=\"").append(cssClass).append(first).append(shortOf).append("\">")
         .append("<button type=\"button\" data-cell=\"").append(Html.attr(cell.key().id()))
@@ -239,10 +253,13 @@ public final class HtmlReport {
       html.append("<span class=\"n\">—</span>");
     }
     for (Outcome outcome : Outcome.values()) {
-      int n = counts.get(outcome);
+      int n = generated.get(outcome);
       if (n > 0) {
         html.append("<span class=\"n\">").append(n).append(outcome.symbol()).append("</span>");
       }
+    }
+    if (persistentCounts.total() > 0) {
+      html.append("<span class=\"n p\">p:").append(Html.text(persistentCounts.nonZero())).append("</span>");
     }
     html.append("</button></td>");
   }
@@ -257,10 +274,8 @@ public final class HtmlReport {
       html.append("<p class=\"none\">None: every invariant held in every case.</p>\n</section>\n");
       return;
     }
-    long fresh = findings.stream().filter(Finding::isNew).count();
-    html.append("<p class=\"sub\">").append(plural(fresh, "new violation")).append(", ")
-        .append(plural(findings.size() - fresh, "expected finding"))
-        .append(". Each with its counterexample as a timeline and the command that replays it.</p>\n");
+    html.append("<p class=\"sub\">").append(Html.text(count.describe()))
+        .append(". Each violation with its counterexample as a timeline and the command that replays it.</p>\n");
     // new findings first: they are the ones that fail the build
     List<Finding> ordered = new java.util.ArrayList<>(findings.stream().filter(Finding::isNew).toList());
     ordered.addAll(findings.stream().filter(f -> !f.isNew()).toList());
@@ -317,8 +332,14 @@ public final class HtmlReport {
     html.append("<section id=\"changes\">\n<h2>Changes since the baseline</h2>\n<p class=\"sub\">Baseline: seed ")
         .append(diff.baseline().seed()).append(", started ").append(Html.text(diff.baseline().startedAt().toString()))
         .append(", ").append(diff.baseline().triesPerCell()).append(" tries per cell. Violations are compared by ")
-        .append("cell and invariant; a cell moved when an outcome's share moved by ")
-        .append((int) BaselineDiff.MOVED_POINTS).append(" points or more.</p>\n");
+        .append("cell and invariant; a cell moved when ").append(Html.text(BaselineDiff.MOVED_RULE))
+        .append(".</p>\n");
+    html.append("<p class=\"vs\">").append(Html.text(diff.line())).append("</p>\n");
+    List<String> mismatches = BaselineDiff.mismatches(diff.baseline(), report.run());
+    if (!mismatches.isEmpty()) {
+      html.append("<p class=\"mismatch\"><strong>Not like for like:</strong> ")
+          .append(Html.text(String.join("; ", mismatches))).append("</p>\n");
+    }
     if (diff.noChange()) {
       html.append("<p class=\"none\">No change.</p>\n</section>\n");
       return;

@@ -79,6 +79,9 @@ public final class MatrixJson {
     }
     if (MatrixReport.SCHEMA_1.equals(schema.textValue())) {
       upgradeFromSchema1(file, (ObjectNode) tree);
+      recordedLater((ObjectNode) tree);
+    } else if (MatrixReport.SCHEMA.equals(schema.textValue())) {
+      recordedLater((ObjectNode) tree);
     } else if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
       throw new MalformedReportException(file, "schema \"" + schema.textValue()
           + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\" and \""
@@ -121,6 +124,30 @@ public final class MatrixJson {
               added(file, at + ".verdict.violations[" + v + "]", violation, "confirmation").putNull("confirmation");
             }
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Fields added to schema 2 without a new number, because an older reader never met a report
+   * holding them: {@code run.mutant} and {@code run.ending}, null (not recorded; a finished run)
+   * where a report written before them lacks them, and each fault's {@code persistent}, known
+   * from the case's id.
+   */
+  private static void recordedLater(ObjectNode tree) {
+    if (tree.get("run") instanceof ObjectNode run) {
+      for (String field : new String[] {"mutant", "ending"}) {
+        if (!run.has(field)) {
+          run.putNull(field);
+        }
+      }
+    }
+    if (tree.get("cases") instanceof ArrayNode cases) {
+      for (JsonNode caseNode : cases) {
+        // the persistent cases were told apart only by their ids before the flag was recorded
+        if (caseNode.get("fault") instanceof ObjectNode fault && !fault.has("persistent")) {
+          fault.put("persistent", caseNode.path("id").asText().matches(".*-p\\d+"));
         }
       }
     }

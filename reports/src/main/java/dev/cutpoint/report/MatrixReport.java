@@ -1,5 +1,7 @@
 package dev.cutpoint.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +17,8 @@ import java.util.Set;
  * (reports/SCHEMA.md). Build it with {@link #tally}, which counts the cells from the cases; the
  * constructor checks that a report read back is as consistent as one built.
  */
+// the count is derived from the cases: written for readers of the JSON, recomputed on reading
+@JsonIgnoreProperties(value = "violatingCases", allowGetters = true)
 public record MatrixReport(
     String schema,
     Run run,
@@ -134,6 +138,11 @@ public record MatrixReport(
     }
   }
 
+  /** The same report of a run that ended early, as {@code how}. */
+  public MatrixReport endedEarly(String how) {
+    return new MatrixReport(schema, run.endedEarly(how), axes, cells, cases, expectations);
+  }
+
   /** The cell with this key, if it is in the matrix. */
   public Optional<Cell> cell(CellKey key) {
     return cells.stream().filter(cell -> cell.key().equals(key)).findFirst();
@@ -156,6 +165,12 @@ public record MatrixReport(
       }
     }
     return findings;
+  }
+
+  /** The one count of the run's violations: violating cases, with the invariants they broke. */
+  @JsonProperty("violatingCases")
+  public ViolationCount violationCount() {
+    return ViolationCount.of(findings());
   }
 
   /** The findings no reviewed expectation covers: the ones that should fail a build. */
@@ -181,8 +196,41 @@ public record MatrixReport(
     return medians;
   }
 
-  /** How much of the applicable matrix the run covered. */
+  /** How much of the applicable matrix the run covered, by its generated cases. */
   public Coverage coverage() {
-    return Coverage.of(cells, run.triesPerCell());
+    return Coverage.of(generatedCells(cells), run.triesPerCell(), persistentCases());
+  }
+
+  /** The coverage of one target. */
+  public Coverage coverageOf(String target) {
+    long persistent = cases.stream().filter(c -> c.fault().persistent() && c.target().equals(target)).count();
+    return Coverage.of(generatedCells(cellsOf(target)), run.triesPerCell(), persistent);
+  }
+
+  /** The cases with a persistent fault, extra to every cell's tries. */
+  public long persistentCases() {
+    return cases.stream().filter(c -> c.fault().persistent()).count();
+  }
+
+  /** The outcomes of the persistent-fault cases of each cell that has some. */
+  public Map<CellKey, OutcomeCounts> persistentCounts() {
+    Map<CellKey, OutcomeCounts> counts = new LinkedHashMap<>();
+    cases.stream().filter(c -> c.fault().persistent())
+        .forEach(c -> counts.merge(c.cell(), OutcomeCounts.NONE.plus(c.outcome()), OutcomeCounts::plus));
+    return counts;
+  }
+
+  /** The outcomes of a cell's generated (one-shot) cases: its counts less its persistent-fault cases. */
+  public OutcomeCounts generatedCounts(Cell cell) {
+    return cell.counts().minus(persistentCounts().getOrDefault(cell.key(), OutcomeCounts.NONE));
+  }
+
+  private List<Cell> generatedCells(List<Cell> of) {
+    Map<CellKey, OutcomeCounts> persistent = persistentCounts();
+    return of.stream()
+        .map(cell -> cell.applicable() && persistent.containsKey(cell.key())
+            ? Cell.applicable(cell.key(), cell.counts().minus(persistent.get(cell.key())))
+            : cell)
+        .toList();
   }
 }

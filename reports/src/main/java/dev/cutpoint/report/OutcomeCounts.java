@@ -58,6 +58,16 @@ public record OutcomeCounts(
         undecided + other.undecided);
   }
 
+  /** These counts less {@code other}'s, which must be part of them. */
+  public OutcomeCounts minus(OutcomeCounts other) {
+    return new OutcomeCounts(
+        firstTry - other.firstTry,
+        afterResend - other.afterResend,
+        failedLoudly - other.failedLoudly,
+        violation - other.violation,
+        undecided - other.undecided);
+  }
+
   public int total() {
     return firstTry + afterResend + failedLoudly + violation + undecided;
   }
@@ -90,6 +100,17 @@ public record OutcomeCounts(
       text.append(' ').append(undecided).append(Outcome.UNDECIDED.symbol());
     }
     return text.toString();
+  }
+
+  /** {@code 2✗ 1↻}: only the outcomes that occurred, worst last as in {@link #compact}. */
+  public String nonZero() {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    for (Outcome outcome : Outcome.values()) {
+      if (get(outcome) > 0) {
+        parts.add(get(outcome) + outcome.symbol());
+      }
+    }
+    return String.join(" ", parts);
   }
 
   /** {@code 12 first try, 3 after resend, 5 failed loudly, 0 violation, 0 undecided}. */

@@ -15,7 +15,8 @@ record PageData(String schema, List<PageCase> cases) {
 
   record PageCase(
       String id,
-      long seed,
+      // a string: JavaScript's numbers hold 53 bits, so a 64-bit seed as a number would be rounded
+      String seed,
       String cell,
       Outcome outcome,
       boolean onlyExpected,
@@ -43,7 +44,7 @@ record PageData(String schema, List<PageCase> cases) {
               Timeline.violation(f.violation()), f.expectedBy().map(Expectation::id),
               f.violation().confirmation().map(Confirmation::describe)))
           .toList();
-      cases.add(new PageCase(c.id(), c.seed(), c.cell().id(), c.outcome(),
+      cases.add(new PageCase(c.id(), Long.toString(c.seed()), c.cell().id(), c.outcome(),
           !found.isEmpty() && found.stream().noneMatch(Finding::isNew),
           Text.requests(c.requests(), 4), Timeline.fault(c.fault()), steps, violations,
           c.replay().command(), c.replay().caseFile()));

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run's metadata.
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param targets the targets run, in the order the report shows them
  * @param skippedTargets the targets asked for but not run
  * @param workers how many cases ran at once on each target; empty only in a report of schema 1
+ * @param mutant the deliberately wrong client or server the run used ({@code none} for the real
+ *     ones); empty in a report written before it was recorded
+ * @param ending how a run that did not finish ended ({@code interrupted after 145 of 252 cases}):
+ *     its report holds only the cases that finished; empty for a run that finished
  */
 public record Run(
     long seed,
@@ -25,7 +30,16 @@ public record Run(
     Versions versions,
     Instant startedAt,
     Duration duration,
-    Map<String, Integer> workers) {
+    Map<String, Integer> workers,
+    Optional<String> mutant,
+    Optional<String> ending) {
+
+  /** A run that finished, with no mutant recorded. */
+  public Run(long seed, int triesPerCell, List<String> targets, List<SkippedTarget> skippedTargets,
+      ProxyProvider toxiproxy, Versions versions, Instant startedAt, Duration duration, Map<String, Integer> workers) {
+    this(seed, triesPerCell, targets, skippedTargets, toxiproxy, versions, startedAt, duration, workers,
+        Optional.empty(), Optional.empty());
+  }
 
   public Run {
     if (triesPerCell < 1) {
@@ -61,5 +75,19 @@ public record Run(
       }
     }
     workers = Collections.unmodifiableMap(ordered);
+    mutant = Checks.optional(mutant);
+    ending = Checks.optional(ending);
+    ending.ifPresent(text -> Checks.text("ending", text));
+  }
+
+  /** Whether the run finished, so that its report holds every case it planned. */
+  public boolean finished() {
+    return ending.isEmpty();
+  }
+
+  /** The same run, ended as {@code how} before it finished. */
+  public Run endedEarly(String how) {
+    return new Run(seed, triesPerCell, targets, skippedTargets, toxiproxy, versions, startedAt, duration, workers,
+        mutant, Optional.of(how));
   }
 }

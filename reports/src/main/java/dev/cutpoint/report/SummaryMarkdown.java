@@ -9,7 +9,21 @@ import java.util.Optional;
 /** {@code summary.md}: the run, the coverage, the matrix of each target as a table, every violation. */
 public final class SummaryMarkdown {
   static final String LEGEND = "Legend: `n✓` first try · `n↻` after resend · `n✗` failed loudly · "
-      + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran";
+      + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran · "
+      + "`p:` then the persistent-fault cases of the cell, counted apart from its tries: their fault hits "
+      + "every connection of the call (the server stays away), so failing loudly after at most one resend is "
+      + "right for every verb class, a read included";
+  /** Each row of the tables in a sentence: the retry classes of Breezy's request registry. */
+  static final List<String> VERB_CLASSES = List.of(
+      "`read`: no side effect (get, stat, list_dir…): resent after any lost connection.",
+      "`idem`: the same effect when run twice (put): resent after any lost connection.",
+      "`semi`: Breezy resends it though a second run may answer differently (a lock already held): resent, "
+          + "and may then fail with the server's error.",
+      "`semivfs`: a file-system change that fails when repeated (mkdir, delete, rename): resent only when "
+          + "the server cannot have received it whole.",
+      "`mutate`: not idempotent (append): resent only when the server cannot have received it whole.",
+      "`stream`: a request body that is a stream of records and cannot be rewound: never resent once the "
+          + "stream started.");
 
   private SummaryMarkdown() {}
 
@@ -17,7 +31,8 @@ public final class SummaryMarkdown {
     StringBuilder md = new StringBuilder("# cutpoint fault matrix\n\n");
     Run run = report.run();
     List<Finding> findings = report.findings();
-    long newFindings = findings.stream().filter(Finding::isNew).count();
+    run.ending().ifPresent(how -> md.append("- **Ended early:** ").append(Markdown.text(how))
+        .append(": this report holds only the cases that finished\n"));
     md.append("- **Run:** ").append(Markdown.text(runLine(report))).append('\n');
     md.append("- **Coverage:** ").append(report.coverage().describe(run.triesPerCell())).append('\n');
     md.append("- **Targets:** ").append(Markdown.text(String.join(", ", run.targets())));
@@ -27,10 +42,11 @@ public final class SummaryMarkdown {
     }
     md.append('\n');
     md.append("- **Versions:** ").append(Markdown.text(versions(run))).append('\n');
-    md.append("- **Findings:** ").append(newFindings).append(" new ")
-        .append(newFindings == 1 ? "violation" : "violations").append(", ")
-        .append(findings.size() - newFindings).append(" expected\n\n");
+    md.append("- **Violations:** ").append(Markdown.text(report.violationCount().describe())).append("\n\n");
     md.append(LEGEND).append("\n\n");
+    md.append("Verb classes (the rows):\n\n");
+    VERB_CLASSES.forEach(line -> md.append("- ").append(line).append('\n'));
+    md.append('\n');
 
     Map<CellKey, Long> medians = report.medianMillis();
     for (String target : run.targets()) {
@@ -38,7 +54,7 @@ public final class SummaryMarkdown {
       times(report, target, medians, md);
     }
     violations(findings, md);
-    diff.ifPresentOrElse(d -> baseline(d, md), () -> md.append(
+    diff.ifPresentOrElse(d -> baseline(d, run, md), () -> md.append(
         "## Changes since the baseline\n\nNo baseline: this run was compared with no earlier one.\n\n"));
     return md.toString();
   }
@@ -81,7 +97,7 @@ public final class SummaryMarkdown {
       for (String phase : axes.phases()) {
         for (String kind : axes.kinds()) {
           Cell cell = cells.get(new CellKey(target, verbClass, phase, kind));
-          md.append(' ').append(cellText(cell)).append(" |");
+          md.append(' ').append(cellText(report, cell)).append(" |");
           cell.notApplicable().ifPresent(reason ->
               reasons.computeIfAbsent(reason, r -> new ArrayList<>()).add(cell.key().label()));
         }
@@ -131,11 +147,18 @@ public final class SummaryMarkdown {
     md.append('\n');
   }
 
-  static String cellText(Cell cell) {
+  /** {@code 2✓ 0↻ 0✗ 0!}, then {@code · p: 2✗} for the cell's persistent-fault cases. */
+  static String cellText(MatrixReport report, Cell cell) {
     if (!cell.applicable()) {
       return "n/a";
     }
-    return cell.counts().total() == 0 ? "—" : cell.counts().compact();
+    if (cell.counts().total() == 0) {
+      return "—";
+    }
+    OutcomeCounts persistent = report.persistentCounts().getOrDefault(cell.key(), OutcomeCounts.NONE);
+    OutcomeCounts generated = cell.counts().minus(persistent);
+    String text = generated.total() == 0 ? "—" : generated.compact();
+    return persistent.total() == 0 ? text : text + " · p: " + persistent.nonZero();
   }
 
   private static void violations(List<Finding> findings, StringBuilder md) {
@@ -149,7 +172,7 @@ public final class SummaryMarkdown {
       md.append("### ").append(finding.isNew() ? "New: " : "Expected: ")
           .append(finding.violation().invariant()).append(' ')
           .append(Markdown.text(finding.violation().invariant().title())).append(" — ")
-          .append(Markdown.code(c.id())).append(" (")
+          .append(Markdown.code(c.id())).append(c.fault().persistent() ? " (persistent fault)" : "").append(" (")
           .append(Markdown.text(c.target() + " · " + c.cell().label())).append(")")
           .append(finding.violation().confirmation().map(r -> " — " + r.describe()).orElse("")).append("\n\n");
       md.append(Markdown.text(Timeline.violation(finding.violation()))).append("\n\n");
@@ -161,18 +184,23 @@ public final class SummaryMarkdown {
     }
   }
 
-  private static void baseline(BaselineDiff diff, StringBuilder md) {
+  private static void baseline(BaselineDiff diff, Run run, StringBuilder md) {
     md.append("## Changes since the baseline\n\n");
     md.append("Baseline: seed ").append(diff.baseline().seed()).append(", started ")
         .append(diff.baseline().startedAt()).append(", ").append(diff.baseline().triesPerCell())
         .append(" tries per cell.\n\n");
+    md.append(Markdown.text(diff.line())).append(".\n\n");
+    List<String> mismatches = BaselineDiff.mismatches(diff.baseline(), run);
+    if (!mismatches.isEmpty()) {
+      md.append("**Not like for like:** ").append(Markdown.text(String.join("; ", mismatches))).append(".\n\n");
+    }
     if (diff.noChange()) {
       md.append("No change.\n\n");
       return;
     }
     section(md, "New violations", diff.newViolations().stream().map(BaselineDiff.ViolationPattern::describe).toList());
     section(md, "Violations gone", diff.goneViolations().stream().map(BaselineDiff.ViolationPattern::describe).toList());
-    section(md, "Outcomes moved (≥ " + (int) BaselineDiff.MOVED_POINTS + " points)",
+    section(md, "Outcomes moved (" + BaselineDiff.MOVED_RULE + ")",
         diff.moved().stream().map(BaselineDiff.CellShift::describe).toList());
     section(md, "Newly covered cells", diff.newlyCovered().stream().map(k -> k.target() + " · " + k.label()).toList());
     section(md, "Cells lost", diff.lost().stream().map(k -> k.target() + " · " + k.label()).toList());

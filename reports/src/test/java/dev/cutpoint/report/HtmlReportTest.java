@@ -43,7 +43,7 @@ class HtmlReportTest {
   @Test
   void hasTheRunTheCoverageAndALegend() {
     assertThat(small)
-        .contains("<p class=\"banner bad\" role=\"status\"><strong>1 new violation</strong>")
+        .contains("<p class=\"banner bad\" role=\"status\"><strong>1 violating case (I2 in 1)</strong>")
         .contains("<strong>Coverage</strong> 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a")
         .contains("<dt>Seed</dt><dd>42</dd>")
         .contains("<dt>Workers</dt><dd>java 8</dd>")
@@ -93,7 +93,7 @@ class HtmlReportTest {
     // the script lists a cell's cases on click; the page itself holds them only as JSON
     assertThat(html).doesNotContain("class=\"caselist\"");
     for (CaseRecord c : List.of(big.cases().get(0), big.cases().get(big.cases().size() - 1))) {
-      assertThat(html).contains("{\"id\":\"" + c.id() + "\",\"seed\":" + c.seed() + ",\"cell\":\"" + c.cell().id() + "\"");
+      assertThat(html).contains("{\"id\":\"" + c.id() + "\",\"seed\":\"" + c.seed() + "\",\"cell\":\"" + c.cell().id() + "\"");
     }
   }
 

@@ -108,6 +108,30 @@ class ReportBrowserTest {
     assertThat(dom).contains("Show 20 more of " + (inCell - 100));
   }
 
+  /**
+   * A 64-bit seed read from the page is the seed in matrix.json: the page's data carries it as text,
+   * since a JavaScript number would round it (-4765631962123975222 became -4765631962123976000).
+   */
+  @Test
+  void aSeedReadFromThePageIsTheSeedInTheJson() throws Exception {
+    long seed = -4765631962123975222L;
+    MatrixReport small = SampleReports.small();
+    MatrixReport report = MatrixReport.tally(small.run(), small.axes(),
+        java.util.Map.of(new CellKey("java", "mutate", "READ", "RESET"), "n/a"),
+        small.cases().stream().map(c -> new CaseRecord(c.id(), c.id().equals("java-0") ? seed : c.seed(), c.target(),
+            c.requests(), c.fault(), c.calls(), c.outcome(), c.verdict(), c.replay(), c.durationMillis())).toList(),
+        small.expectations());
+    Path html = page(report);
+    String dom = chromium.dumpDom(html, fragment("case", "java-0"));
+    int item = dom.indexOf("<li data-case=\"java-0\"><details open=\"\">");
+    assertThat(item).isNotNegative();
+    java.util.regex.Matcher shown = Pattern.compile("seed (-?\\d+)").matcher(dom.substring(item));
+    assertThat(shown.find()).isTrue();
+    String json = Files.readString(html.resolveSibling(ReportWriter.MATRIX_JSON));
+    assertThat(json).contains("\"seed\" : " + shown.group(1) + ",");
+    assertThat(shown.group(1)).isEqualTo(Long.toString(seed));
+  }
+
   /** Not an assertion on looks, but the picture a person checks: target/screenshots/report.png. */
   @Test
   void takesAScreenshotOfARealisticReport() throws Exception {

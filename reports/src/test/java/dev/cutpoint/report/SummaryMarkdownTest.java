@@ -15,7 +15,7 @@ class SummaryMarkdownTest {
             + " · workers java 8\n",
         "- **Coverage:** 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a\n",
         "- **Targets:** java; skipped breezy-server (brz not on PATH)\n",
-        "- **Findings:** 1 new violation, 0 expected\n",
+        "- **Violations:** 1 violating case (I2 in 1)\n",
         SummaryMarkdown.LEGEND);
   }
 
