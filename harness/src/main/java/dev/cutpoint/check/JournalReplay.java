@@ -36,6 +36,17 @@ final class JournalReplay {
       String source = "journal entry #" + entry.order();
       int index;
       if (candidates.isEmpty()) {
+        Optional<Integer> resent = consumedStreamResentBy(facts, entry);
+        if (resent.isPresent()) {
+          // the client's fault, not the server's: it sent what was left of a stream it could not
+          // rewind, a complete message that is not the request. It counts as one more execution of
+          // the call (I2), the resend itself is I4's; the model cannot tell what the rest applied
+          index = resent.get();
+          assigned.merge(index, 1, Integer::sum);
+          executions.add(new Execution(index, source + " (the client's resend of a body stream it had already"
+              + " consumed: bytes that are not the request)", observedAs(entry.result()), Optional.of(entry.result())));
+          continue;
+        }
         Optional<Integer> incomplete = incompleteMessageOf(facts, entry);
         if (incomplete.isEmpty()) {
           findings.violation(
@@ -116,6 +127,34 @@ final class JournalReplay {
       }
     }
     return candidates.get(0);
+  }
+
+  /**
+   * An entry whose bytes are no complete request is the client's resend of a consumed body stream
+   * when a call of the same verb was resent after an attempt that had started its stream: the
+   * client sent the rest of the stream as if it were the request.
+   */
+  private static Optional<Integer> consumedStreamResentBy(CaseFacts facts, JournalEntry entry) {
+    return facts.calls.values().stream()
+        .filter(call -> call.requestIndex() < facts.requests.size())
+        .filter(call -> facts.requests.get(call.requestIndex()).verb().equals(entry.verb()))
+        .filter(call -> {
+          List<dev.cutpoint.history.Attempt> attempts = call.attempts();
+          for (int i = 0; i + 1 < attempts.size(); i++) {
+            dev.cutpoint.history.Attempt before = attempts.get(i);
+            if (before.bodyStreamStarted() && before.decision().filter(d -> d.resend()).isPresent()) {
+              return true;
+            }
+          }
+          return false;
+        })
+        .map(call -> call.requestIndex())
+        .findFirst();
+  }
+
+  /** The reply the server gave, as what the model expects of an execution it cannot model. */
+  private static ReplyMatcher observedAs(dev.cutpoint.history.Reply reply) {
+    return reply.isSuccess() ? ReplyMatcher.success(reply.args().toArray(String[]::new)) : ReplyMatcher.anyError();
   }
 
   /**

@@ -350,6 +350,37 @@ class OracleTest {
       assertThat(broken(verdict)).containsExactly(Invariant.I4);
       assertThat(verdict.of(Invariant.I4).get(0).evidence()).contains("body stream");
     }
+
+    /**
+     * The resend-all mutant resends a stream whose reply was lost: the server runs the rest of a
+     * stream the client had already consumed, a complete message that is not the request. The
+     * client broke the rule (I4, and the stream ran twice, I2), not the server: no I1.
+     */
+    @Test
+    void aConsumedStreamResentIsTheClientsFaultNotAPartialExecution() {
+      Request stream = insertStream(0, new StreamRecord("a", payload("s0")), new StreamRecord("b", payload("s1")));
+      Attempt cut =
+          Attempt.failed(1, "c1", stream.encodedLength(), true, true,
+              new AttemptFailure(FailureSite.READ, lost(MayHaveExecuted.NOT_SAID)),
+              new RetryDecision(true, "RESENDS_EVERYTHING"));
+      Call call =
+          new Call(0, List.of(cut, Attempt.replied(2, "c2", 40, ok("ok", "0"))), CallOutcome.replied(ok("ok", "0")), 8,
+              TIMEOUT);
+      Verdict verdict =
+          Oracle.judge(
+              scenario(stream)
+                  .fault(FaultPlan.read(0, 0, FaultKind.CLOSE))
+                  .calls(call)
+                  .journal(ran(0, stream, ok("ok", "2")),
+                      new dev.cutpoint.history.JournalEntry(1, "s1", "insert_stream", sha("an empty stream"), ok("ok", "0")))
+                  .finalState(file("a", payload("s0")), file("b", payload("s1")))
+                  .build());
+      assertThat(broken(verdict)).containsExactlyInAnyOrder(Invariant.I2, Invariant.I4);
+      assertThat(verdict.of(Invariant.I4).get(0).evidence()).contains("was resent after attempt 1 had started consuming its body stream");
+      assertThat(verdict.of(Invariant.I2).get(0).evidence()).contains("the client's resend of a body stream");
+      assertThat(verdict.violations()).extracting(Violation::evidence)
+          .noneMatch(e -> e.contains("the server executed a message it had not fully received"));
+    }
   }
 
   @Nested
