@@ -88,28 +88,64 @@ public record CaseFile(
     try {
       json = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new CaseFileException(file, "no such file");
+      throw new CaseFileException(file, CaseFileException.Problem.NO_SUCH_FILE, "");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_TEXT, "a case file is JSON written by matrix");
     } catch (IOException e) {
-      throw new CaseFileException(file, e.getMessage());
+      throw new CaseFileException(file, CaseFileException.Problem.UNREADABLE,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(json);
+    } catch (JacksonException e) {
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ": ";
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_JSON, where + firstLine(e.getOriginalMessage()));
+    }
+    if (tree == null || !tree.isObject() || !tree.path("format").isTextual()) {
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_A_CASE_FILE,
+          "no \"format\" field; expected \"" + FORMAT + "\"");
     }
     try {
-      JsonNode tree = MAPPER.readTree(json);
       if (tree instanceof ObjectNode file1 && FIRST_FORMAT.equals(file1.path("format").asText())) {
         upgrade(file1);
       }
       return MAPPER.treeToValue(tree, CaseFile.class);
-    } catch (JacksonException e) {
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new CaseFileException(file, "not a " + FORMAT + " case file" + where + ": "
-          + (root == e ? e.getOriginalMessage() : root.getMessage()));
-    } catch (IllegalArgumentException e) {
-      throw new CaseFileException(file, e.getMessage());
+      // Jackson's wording names its own switches; the path already says which field
+      String problem = root != e ? root.getMessage()
+          : e.getOriginalMessage().startsWith("Missing creator property") ? "missing" : e.getOriginalMessage();
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_A_CASE_FILE,
+          "at " + path(e) + ": " + firstLine(problem));
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_A_CASE_FILE, firstLine(e.getMessage()));
     }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  /** {@code $.record.calls[0].attempts}: where in the file a mapping failed. */
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   /**

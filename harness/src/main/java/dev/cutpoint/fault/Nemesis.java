@@ -371,7 +371,8 @@ public final class Nemesis {
         && first.connectionId().isPresent()
         && first.connectionId().getAsLong() == faultedConnection.getAsLong();
     boolean fired = onFaulted && firedOn(first);
-    return new Injection(fired, armed + " on connection " + faultedConnection + where);
+    String on = faultedConnection.isPresent() ? " on connection " + faultedConnection.getAsLong() : " on no connection";
+    return new Injection(fired, armed + on + where);
   }
 
   private boolean kindIsFatal() {

@@ -188,6 +188,6 @@ class DriveCommandsTest {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "[1, 2]");
     assertThat(Main.run("replay", bad.toString())).isEqualTo(2);
-    assertOneLineError("bad.json", "not a cutpoint-case/2 case file");
+    assertOneLineError("bad.json", "is not a case file: no \"format\" field");
   }
 }

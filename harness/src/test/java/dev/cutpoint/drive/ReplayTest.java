@@ -80,7 +80,19 @@ class ReplayTest {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"format\": \"cutpoint-case/1\", \"id\": 3");
     assertThatThrownBy(() -> CaseFile.read(bad)).isInstanceOf(CaseFileException.class)
-        .hasMessageContaining("bad.json").hasMessageContaining("not a cutpoint-case/2 case file");
+        .hasMessage(bad + " is not JSON: line 1, column 38: Unexpected end-of-input: expected close marker for Object"
+            + " (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])");
+    Path binary = dir.resolve("binary.json");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'x'});
+    assertThatThrownBy(() -> CaseFile.read(binary)).isInstanceOf(CaseFileException.class)
+        .hasMessage(binary + " is not UTF-8 text: a case file is JSON written by matrix");
+    Path partial = dir.resolve("partial.json");
+    Files.writeString(partial, "{\"format\": \"cutpoint-case/2\", \"id\": \"x\"}");
+    assertThatThrownBy(() -> CaseFile.read(partial)).isInstanceOf(CaseFileException.class)
+        .satisfies(e -> assertThat(((CaseFileException) e).problem()).isEqualTo(CaseFileException.Problem.NOT_A_CASE_FILE))
+        .hasMessageStartingWith(partial + " is not a case file: at $")
+        .hasMessageEndingWith(": missing")
+        .hasMessageNotContaining("DeserializationFeature");
     assertThatThrownBy(() -> CaseFile.read(dir.resolve("missing.json"))).isInstanceOf(CaseFileException.class)
         .hasMessageContaining("no such file");
   }
