@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "cutpoint",
     mixinStandardHelpOptions = true,
-    version = "cutpoint 0.1.0",
+    version = CommandSupport.VERSION,
     description = "Fault-injection harness for reconnects in the bzr smart protocol (bug 819604).",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -30,6 +30,7 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit code; a bad argument is one line on stderr, exit 2. */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    CommandSupport.everywhere(cli);
     cli.setParameterExceptionHandler(
         (ex, argv) -> {
           ex.getCommandLine().getErr().println("cutpoint: " + ex.getMessage());

@@ -2,6 +2,7 @@ package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.FaultMatrix;
+import dev.cutpoint.drive.FinishedSoFar;
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
@@ -9,15 +10,15 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.report.BaselineDiff;
 import dev.cutpoint.report.FailurePrinter;
-import dev.cutpoint.report.MalformedReportException;
+import dev.cutpoint.report.Finding;
 import dev.cutpoint.report.MatrixReport;
 import dev.cutpoint.report.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,24 +27,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cutpoint matrix}: the fault matrix outside Maven (SPEC §2, §6, §9). Progress lines while it
- * runs, each new violation with its minimal counterexample and replay command, the report's path
- * and the rate; the last line is exactly {@code N cases, V violations, C/T cells covered}. Exit 0
- * only when there is no violation and every applicable cell is covered; 1 otherwise; 2 for bad
- * arguments; 3 when the harness itself cannot run (no Toxiproxy, a port).
+ * {@code cutpoint matrix}: the fault matrix outside Maven (SPEC §2, §6, §9). Every argument is
+ * checked before the first case. Progress lines while it runs, each new violation with its minimal
+ * counterexample and replay command, the report's path and the rate, the comparison with a
+ * baseline; the last line is {@code N cases, V violating cases (…), C/T cells covered}. Exit 0
+ * only when no violation fails the run ({@code --fail-on}) and every applicable cell is covered; 1
+ * otherwise; 2 for bad arguments; 3 when the harness itself cannot run; 130 on Ctrl-C. However it
+ * ends, the cases that finished are written as a report.
  */
 @Command(
     name = "matrix",
     mixinStandardHelpOptions = true,
     description = {
       "Run the fault matrix: every verb class x phase x kind, N cases per applicable cell, judged by the oracle.",
-      "The last line is 'N cases, V violations, C/T cells covered'; exit 0 only with no violation and full coverage."
+      "Every argument is checked before the first case; however the run ends (Ctrl-C included), the cases that finished are written as a report.",
+      "The last line is 'N cases, V violating cases (invariants), C/T cells covered'; exit 0 only with no violation and full coverage."
     })
 public final class MatrixCommand implements Callable<Integer> {
 
@@ -94,49 +102,86 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--no-minimize", description = "Do not shrink violating cases.")
   boolean noMinimize;
 
+  /** What fails the run among its violations. */
+  enum FailOn { NEW, ALL }
+
+  @Option(names = "--fail-on", paramLabel = "new|all", defaultValue = "all", converter = FailOnConverter.class,
+      description = "Which violations fail the run (exit 1): all (default) that no reviewed finding covers, or only "
+          + "those new since --baseline (a cell and invariant the baseline did not have); Maven: cutpoint.failOn.")
+  FailOn failOn;
+
+  /** {@code new} or {@code all}, in any case. */
+  static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
+    @Override
+    public FailOn convert(String value) {
+      try {
+        return FailOn.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not new or all");
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
     MatrixSettings settings;
+    String proxy;
+    Optional<MatrixReport> old;
     try {
       settings = settings();
+      // every argument is checked before the first case: a run finds out now, not after its last case
+      CommandSupport.requireWritableDirectory("--out", settings.out(), MatrixReports.CASES);
+      old = Optional.ofNullable(baseline).map(b -> CommandSupport.readReport("--baseline", b));
+      old.ifPresent(b -> refuseUnlike(b, settings));
+      proxy = CommandSupport.requireToxiproxy(Optional.ofNullable(toxiproxy));
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: matrix: " + e.getMessage());
       err.flush();
-      return 2;
+      return CommandSupport.BAD_ARGUMENTS;
     }
     out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
-        + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation");
+        + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation, Toxiproxy " + proxy);
+    old.ifPresent(b -> unlike(b, settings).ifPresent(line -> out.println("vs baseline: not like for like: " + line)));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
+    FinishedSoFar soFar = new FinishedSoFar(settings, progress);
+    EarlyReport early = new EarlyReport(soFar, out);
+    Thread onCtrlC = new Thread(() -> early.write("interrupted"), "cutpoint-matrix-interrupted");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
     MatrixResult result;
     try {
-      result = FaultMatrix.run(settings, progress);
+      result = FaultMatrix.run(settings, soFar);
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: matrix: " + e.getMessage());
       err.flush();
-      return 2;
+      early.write("stopped by a bad setting (" + e.getMessage() + ")");
+      return CommandSupport.BAD_ARGUMENTS;
     } catch (IOException | RuntimeException e) {
       err.println("cutpoint: matrix: the harness failed: " + e.getMessage());
       err.flush();
-      return 3;
+      early.write("the harness failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      return CommandSupport.HARNESS_FAILED;
+    } finally {
+      removeHook(onCtrlC);
     }
     progress.finish();
+    if (!early.claim()) {
+      return CommandSupport.INTERRUPTED;
+    }
     MatrixReports.Written written;
     MatrixReport report;
     try {
       report = MatrixReports.toReport(result);
       written = MatrixReports.write(result);
-    } catch (MalformedReportException e) {
-      err.println("cutpoint: matrix: --baseline " + baseline + ": " + e.getMessage());
-      err.flush();
-      return 2;
     } catch (IOException | RuntimeException e) {
       err.println("cutpoint: matrix: cannot write the report to " + settings.out() + ": " + e.getMessage());
       err.flush();
-      return 3;
+      return CommandSupport.HARNESS_FAILED;
+    } finally {
+      early.done();
     }
     FailurePrinter.printNew(out, report);
     result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
@@ -145,9 +190,111 @@ public final class MatrixCommand implements Callable<Integer> {
     out.println(String.format(Locale.ROOT,
         "rate: %.1f cases/s while running cases (workers %s); %d cases in %.1f s in all, %.1f cases/s",
         result.caseRate(), settings.workersLine(), result.cases(), result.elapsed().toMillis() / 1000.0, result.rate()));
+    Optional<BaselineDiff> diff = written.report().diff();
+    diff.ifPresent(d -> out.println(d.line()));
     out.println(result.summaryLine());
     out.flush();
-    return result.passed() ? 0 : 1;
+    return failed(result, report, diff) ? CommandSupport.VIOLATIONS : CommandSupport.PASSED;
+  }
+
+  /**
+   * Whether the run fails: a cell left uncovered or a case the harness could not run always fail
+   * it; of the violations, with {@code --fail-on all} any that no reviewed finding covers, with
+   * {@code --fail-on new} only those whose cell and invariant the baseline did not have.
+   */
+  boolean failed(MatrixResult result, MatrixReport report, Optional<BaselineDiff> diff) {
+    if (result.coveredCells() != result.applicableCells() || result.harnessErrors() > 0) {
+      return true;
+    }
+    List<Finding> fresh = report.newFindings();
+    if (failOn == FailOn.NEW && diff.isPresent()) {
+      return fresh.stream().anyMatch(f -> diff.get().isNew(f.caseRecord(), f.violation()));
+    }
+    return !fresh.isEmpty();
+  }
+
+  /** A baseline of another mutant compares nothing: refused before the run. */
+  private static void refuseUnlike(MatrixReport old, MatrixSettings settings) {
+    old.run().mutant().filter(m -> !m.equals(settings.mutant().label())).ifPresent(m -> {
+      throw new CommandSupport.BadArgument("--baseline " + "ran mutant " + m + ", this run " + settings.mutant().label()
+          + ": their violations do not compare (give a baseline of the same mutant, or none)");
+    });
+  }
+
+  /** Other targets or tries: compared all the same, by cell and invariant, and said so in one line. */
+  private static Optional<String> unlike(MatrixReport old, MatrixSettings settings) {
+    List<String> differences = new ArrayList<>();
+    if (!old.run().targets().equals(settings.targets())) {
+      differences.add("targets " + String.join(",", old.run().targets()) + " in the baseline, "
+          + String.join(",", settings.targets()) + " now");
+    }
+    if (old.run().triesPerCell() != settings.tries()) {
+      differences.add(old.run().triesPerCell() + " tries per cell in the baseline, " + settings.tries() + " now");
+    }
+    return differences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differences)
+        + " (violations are compared by cell and invariant all the same)");
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came: the hook runs and writes the report of what finished
+    }
+  }
+
+  /**
+   * The report of a run that did not finish, written once: by the Ctrl-C hook or after a failure,
+   * unless the run's own report was claimed first. It holds the cases finished so far, marked with
+   * how the run ended, and the console says where it is.
+   */
+  private static final class EarlyReport {
+    private final FinishedSoFar soFar;
+    private final PrintStream out;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch written = new CountDownLatch(1);
+
+    EarlyReport(FinishedSoFar soFar, PrintStream out) {
+      this.soFar = soFar;
+      this.out = out;
+    }
+
+    /** Claims the report for the finished run; false when an early one was written instead. */
+    boolean claim() {
+      return claimed.compareAndSet(false, true);
+    }
+
+    /** The finished run's report is written (or could not be). */
+    void done() {
+      written.countDown();
+    }
+
+    void write(String how) {
+      if (!claim()) {
+        // the finished run is writing its own report: let it end before the JVM does
+        awaitQuietly();
+        return;
+      }
+      String ending = how + " after " + soFar.finished() + " of " + soFar.planned() + " cases";
+      try {
+        MatrixReports.Written report = MatrixReports.writeEnded(soFar.result(), ending);
+        out.println("cutpoint: matrix " + ending + "; report of the finished cases: " + report.report().html()
+            + " (matrix.json, summary.md, " + report.caseFiles() + " case files)");
+      } catch (IOException | RuntimeException e) {
+        out.println("cutpoint: matrix " + ending + "; its report could not be written: " + e.getMessage());
+      } finally {
+        out.flush();
+        written.countDown();
+      }
+    }
+
+    private void awaitQuietly() {
+      try {
+        written.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The run the arguments ask for, checked. */
@@ -179,9 +326,6 @@ public final class MatrixCommand implements Callable<Integer> {
       chosen = Mutant.byLabel(mutant);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--mutant: " + e.getMessage());
-    }
-    if (baseline != null && !Files.isRegularFile(baseline)) {
-      throw new IllegalArgumentException("--baseline " + baseline + " is not a file");
     }
     return new MatrixSettings(
         names,

@@ -114,6 +114,8 @@ public final class FaultMatrix {
       }
       return drawn;
     });
+    listener.targetPlanned(new TargetPlan(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells,
+        planned.size(), pool.size()));
     listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size(), pool.size());
     long casesStart = System.nanoTime();
     Work<Integer, Object> runCase = (target, index) -> {
@@ -275,6 +277,11 @@ public final class FaultMatrix {
       @Override
       public synchronized void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
         listener.targetStarted(target, toxiproxy, plannedCases, workers);
+      }
+
+      @Override
+      public synchronized void targetPlanned(TargetPlan plan) {
+        listener.targetPlanned(plan);
       }
 
       @Override

@@ -8,6 +8,13 @@ public interface MatrixListener {
   /** A target has started, with the number of cases planned for it and how many run at once. */
   default void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {}
 
+  /**
+   * A target's matrix is known, just before its cases start: each cell's applicability, the
+   * Toxiproxy (in words and its version), the cases planned and the workers. What a report of an
+   * unfinished run needs ({@link FinishedSoFar}).
+   */
+  default void targetPlanned(TargetPlan plan) {}
+
   /** A target was asked for but cannot run here, and why (e.g. Breezy is not installed). */
   default void targetSkipped(String target, String reason) {}
 

@@ -71,6 +71,19 @@ public final class MatrixReports {
 
   /** The same, naming the targets that were asked for but not run (their parts are not installed). */
   public static Written write(MatrixResult result, List<SkippedTarget> skipped) throws IOException {
+    return write(result, skipped, Optional.empty());
+  }
+
+  /**
+   * The report of a run that did not finish: the cases that did, the report marked with {@code
+   * ending} ({@code interrupted after 145 of 252 cases}).
+   */
+  public static Written writeEnded(MatrixResult result, String ending) throws IOException {
+    return write(result, List.of(), Optional.of(ending));
+  }
+
+  private static Written write(MatrixResult result, List<SkippedTarget> skipped, Optional<String> ending)
+      throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(CASES);
     int files = 0;
@@ -80,7 +93,11 @@ public final class MatrixReports {
         files++;
       }
     }
-    ReportWriter.Written written = ReportWriter.write(toReport(result, skipped), out, result.settings().baseline());
+    MatrixReport report = toReport(result, skipped);
+    if (ending.isPresent()) {
+      report = report.endedEarly(ending.get());
+    }
+    ReportWriter.Written written = ReportWriter.write(report, out, result.settings().baseline());
     return new Written(written, cases, files);
   }
 
@@ -118,7 +135,9 @@ public final class MatrixReports {
         new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
         result.startedAt(),
         result.elapsed(),
-        workers(result));
+        workers(result),
+        Optional.of(result.settings().mutant().label()),
+        Optional.empty());
     return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
   }
 
@@ -168,7 +187,7 @@ public final class MatrixReports {
       case READ, BETWEEN -> Optional.empty();
     };
     FaultRecord fault = new FaultRecord(
-        plan.requestIndex(), plan.phase().name(), plan.offset(), outOf, plan.kind().name());
+        plan.requestIndex(), plan.phase().name(), plan.offset(), outOf, plan.kind().name(), result.persistent());
     List<CallRecord> calls = new ArrayList<>();
     for (Call call : record.calls()) {
       calls.add(new CallRecord(call.requestIndex(), call.attempts().stream().map(MatrixReports::attempt).toList(),

@@ -27,7 +27,9 @@ final class ServerVersion {
     try {
       response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ToxiproxyUnavailableException(url, String.valueOf(e.getMessage()));
+      // a refused connection has no message: say what was tried and what happened
+      throw new ToxiproxyUnavailableException(url, "GET " + request.uri() + " failed with "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ToxiproxyUnavailableException(url, "interrupted");

@@ -29,6 +29,11 @@ public sealed interface ToxiproxyChoice {
     public ToxiproxyProvider open() throws IOException {
       return ExternalProvider.connect(url);
     }
+
+    /** Asks the server its version now: whether it answers, before a run depends on it. */
+    public String version() throws ToxiproxyUnavailableException {
+      return ServerVersion.fetch(url);
+    }
   }
 
   /** Shopify's {@code toxiproxy-server}, started on a free port for the run. */

@@ -40,6 +40,18 @@ public final class ToxiproxyProviders {
     return new ToxiproxyChoice.Embedded();
   }
 
+  /** The name of the setting {@link #choose} takes its value from, for an error message. */
+  public static String settingOf(
+      Optional<String> option, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    if (given(option.orElse(null))) {
+      return OPTION;
+    }
+    if (given(properties.apply(PROPERTY))) {
+      return PROPERTY;
+    }
+    return given(environment.apply(ENVIRONMENT)) ? ENVIRONMENT : "embedded";
+  }
+
   private static boolean given(String value) {
     return value != null && !value.isBlank();
   }

@@ -34,7 +34,7 @@ class FaultMatrixTest {
     assertThat(result.harnessErrors()).isZero();
     assertThat(result.coveredCells()).isEqualTo(result.applicableCells()).isEqualTo(72);
     assertThat(seen).hasSize((int) result.cases());
-    assertThat(result.summaryLine()).matches("\\d+ cases, 0 violations, 72/72 cells covered");
+    assertThat(result.summaryLine()).matches("\\d+ cases, 0 violating cases, 72/72 cells covered");
     assertThat(result.passed()).isTrue();
     assertThat(java.workers()).isEqualTo(2);
     assertThat(java.cases()).allSatisfy(c -> {

@@ -88,7 +88,7 @@ public final class Progress {
     out.flush();
   }
 
-  /** {@code cutpoint: 1 234/4 800 cases (25%) · 2 violations · 41.3 cases/s · about 1m 26s left}. */
+  /** {@code cutpoint: 1 234/4 800 cases (25%) · 2 violating cases · 41.3 cases/s · about 1m 26s left}. */
   synchronized String line(long now) {
     double seconds = (now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
@@ -102,7 +102,7 @@ public final class Progress {
       left = "about " + Text.duration(Duration.ofMillis((long) ((planned - done) / rate * 1000))) + " left";
     }
     return "cutpoint: " + Text.count(done) + "/" + Text.count(planned) + " cases" + percent
-        + " · " + Text.count(violations) + (violations == 1 ? " violation" : " violations")
+        + " · " + Text.count(violations) + (violations == 1 ? " violating case" : " violating cases")
         + " · " + String.format(Locale.ROOT, "%.1f cases/s", rate) + " · " + left;
   }
 }

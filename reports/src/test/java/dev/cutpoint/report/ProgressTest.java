@@ -33,7 +33,7 @@ class ProgressTest {
     advance(Duration.ofSeconds(2));
     progress.caseDone(Outcome.AFTER_RESEND);
     assertThat(printed()).isEqualTo(
-        "cutpoint: 21/100 cases (21%) · 1 violation · 2.1 cases/s · about 37.6 s left\n");
+        "cutpoint: 21/100 cases (21%) · 1 violating case · 2.1 cases/s · about 37.6 s left\n");
     advance(Duration.ofSeconds(1));
     progress.caseDone(Outcome.FIRST_TRY);
     assertThat(printed().lines()).hasSize(1);
@@ -49,8 +49,8 @@ class ProgressTest {
     advance(Duration.ofMillis(150));
     progress.caseDone(Outcome.FIRST_TRY);
     assertThat(printed()).isEqualTo(
-        "\rcutpoint: 1/1 000 cases (0%) · 1 violation · 1.0 cases/s · about 16m 39s left"
-            + "\rcutpoint: 3/1 000 cases (0%) · 2 violations · 2.4 cases/s · about 6m 55s left");
+        "\rcutpoint: 1/1 000 cases (0%) · 1 violating case · 1.0 cases/s · about 16m 39s left"
+            + "\rcutpoint: 3/1 000 cases (0%) · 2 violating cases · 2.4 cases/s · about 6m 55s left");
     assertThat(printed()).doesNotContain("\n");
   }
 
@@ -59,11 +59,11 @@ class ProgressTest {
     Progress progress = new Progress(2, out, true, Duration.ofSeconds(10), clock::get);
     advance(Duration.ofSeconds(1));
     progress.caseDone(Outcome.FIRST_TRY);
-    String longer = "cutpoint: 1/2 cases (50%) · 0 violations · 1.0 cases/s · about 1.0 s left";
+    String longer = "cutpoint: 1/2 cases (50%) · 0 violating cases · 1.0 cases/s · about 1.0 s left";
     assertThat(printed()).isEqualTo("\r" + longer);
     advance(Duration.ofSeconds(1));
     progress.caseDone(Outcome.FIRST_TRY);
-    String shorter = "cutpoint: 2/2 cases (100%) · 0 violations · 1.0 cases/s · done in 2.0 s";
+    String shorter = "cutpoint: 2/2 cases (100%) · 0 violating cases · 1.0 cases/s · done in 2.0 s";
     assertThat(shorter).hasSizeLessThan(longer.length());
     assertThat(printed()).isEqualTo("\r" + longer + "\r" + shorter + " ".repeat(longer.length() - shorter.length()));
   }
@@ -77,13 +77,13 @@ class ProgressTest {
     }
     progress.finish();
     progress.finish();
-    assertThat(printed()).isEqualTo("\rcutpoint: 3/3 cases (100%) · 0 violations · 20.0 cases/s · done in 150 ms\n");
+    assertThat(printed()).isEqualTo("\rcutpoint: 3/3 cases (100%) · 0 violating cases · 20.0 cases/s · done in 150 ms\n");
   }
 
   @Test
   void beforeAnyCaseTheTimeLeftIsUnknown() {
     Progress progress = new Progress(10, out, false, Duration.ofSeconds(10), clock::get);
     assertThat(progress.line(clock.get())).isEqualTo(
-        "cutpoint: 0/10 cases (0%) · 0 violations · 0.0 cases/s · time left unknown");
+        "cutpoint: 0/10 cases (0%) · 0 violating cases · 0.0 cases/s · time left unknown");
   }
 }

@@ -104,8 +104,29 @@ public final class Reaper {
 
   /** Deletes a directory made by {@link #temporaryDirectory}. */
   public static void delete(Path directory) throws IOException {
-    Trees.delete(directory);
+    deleteUnlessGone(directory);
     DIRECTORIES.remove(directory);
+  }
+
+  /**
+   * Deletes {@code directory}; one that someone else deleted meanwhile is deleted all the same. On
+   * Ctrl-C the shutdown hook and a closing worker delete the same directory at once: whichever
+   * comes second finds files gone under it, which is no failure.
+   */
+  private static void deleteUnlessGone(Path directory) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Trees.delete(directory);
+        return;
+      } catch (IOException e) {
+        if (!Files.exists(directory)) {
+          return;
+        }
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static void reapAll() {
@@ -118,7 +139,7 @@ public final class Reaper {
     }
     for (Path directory : DIRECTORIES) {
       try {
-        Trees.delete(directory);
+        deleteUnlessGone(directory);
       } catch (IOException e) {
         // the JVM is going away: a directory it cannot delete is all that is left to report
         System.err.println("cutpoint: cannot delete " + directory + ": " + e.getMessage());

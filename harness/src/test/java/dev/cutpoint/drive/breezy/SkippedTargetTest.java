@@ -29,7 +29,7 @@ class SkippedTargetTest {
 
     assertThat(report.run().skippedTargets()).containsExactly(skipped);
     assertThat(report.run().targets()).isEmpty();
-    assertThat(result.summaryLine()).isEqualTo("0 cases, 0 violations, 0/0 cells covered");
+    assertThat(result.summaryLine()).isEqualTo("0 cases, 0 violating cases, 0/0 cells covered");
   }
 
   @Test
