@@ -32,6 +32,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String BASELINE = "cutpoint.baseline";
   static final String ROOT = "cutpoint.root";
   static final String CONFIRM = "cutpoint.confirm";
+  static final String FAIL_ON = "cutpoint.failOn";
 
   /** The budget of a plain {@code mvn verify}, as in the parent pom. */
   static final int DEFAULT_TRIES = 2;
@@ -79,6 +80,19 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
       throw new BadRunSetting(CONFIRM, value.get(), "a whole number from 0 to " + MatrixSettings.MAX_CONFIRM
           + " (replays of each new violation; 0 for none)");
     }
+  }
+
+  /**
+   * {@code cutpoint.failOn}: whether only violations new since the baseline fail the build
+   * ({@code new}), or every one no reviewed finding covers ({@code all}, blank).
+   */
+  boolean failOnNewOnly() {
+    Optional<String> value = value(FAIL_ON);
+    String text = value.map(v -> v.trim().toLowerCase(java.util.Locale.ROOT)).orElse("all");
+    if (text.equals("all") || text.equals("new")) {
+      return text.equals("new");
+    }
+    throw new BadRunSetting(FAIL_ON, value.get(), "all or new (new: only violations the baseline did not have)");
   }
 
   /** The run's seed, if one was given (else each run draws one and prints it). */
