@@ -177,6 +177,12 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
       throw new BadRunSetting(BASELINE, value.get(),
           "empty, or a readable matrix.json of an earlier run (relative paths from the repository root)");
     }
+    try {
+      // read now, not after the run: a damaged baseline must not cost a whole matrix
+      dev.cutpoint.report.MatrixJson.read(file);
+    } catch (java.io.IOException e) {
+      throw new BadRunSetting(BASELINE, BASELINE + ": " + e.getMessage());
+    }
     return Optional.of(file);
   }
 
