@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Re-run one recorded case (a case file from a report) exactly, and print its verdict.",
-      "Exit code: 0 passed, 1 an invariant was violated."
+      "Exit code: 0 passed, 1 an invariant was violated (the full list below)."
     })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -62,7 +62,12 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new IllegalArgumentException(caseFile + " is a report: name the case with --case ID");
     }
     Path dir = caseFile.toAbsolutePath().getParent();
-    return dir.resolve(MatrixReports.CASES).resolve(caseId + ".json");
+    Path file = dir.resolve(MatrixReports.CASES).resolve(caseId + ".json");
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--case " + caseId + ": no such case beside " + caseFile + " (no "
+          + MatrixReports.CASES + "/" + caseId + ".json)");
+    }
+    return file;
   }
 
   @Override
@@ -72,19 +77,20 @@ public final class ReplayCommand implements Callable<Integer> {
     CaseFile file;
     try {
       file = CaseFile.read(resolve());
+      CommandSupport.requireToxiproxy(Optional.ofNullable(toxiproxy));
     } catch (CaseFileException | IllegalArgumentException e) {
       err.println("cutpoint: replay: " + e.getMessage());
-      return 2;
+      return CommandSupport.BAD_ARGUMENTS;
     }
     Replay.Result result;
     try {
       result = Replay.run(file, Optional.ofNullable(toxiproxy));
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: replay: " + e.getMessage());
-      return 2;
+      return CommandSupport.BAD_ARGUMENTS;
     } catch (IOException | RuntimeException e) {
       err.println("cutpoint: replay: the harness failed: " + e.getMessage());
-      return 3;
+      return CommandSupport.HARNESS_FAILED;
     }
     var record = result.replayed().record();
     out.println("case " + file.id() + " (" + record.scenario().target() + ", client " + record.scenario().client()
@@ -106,6 +112,6 @@ public final class ReplayCommand implements Callable<Integer> {
     out.println("verdict: " + (verdict.passed() ? "passed" : "violated " + verdict.violations().size() + " invariant(s)")
         + (result.sameVerdict() ? " (as recorded)" : " (recorded: " + (file.violations().isEmpty() ? "passed" : file.violations().size() + " violation(s)") + ")"));
     out.flush();
-    return verdict.passed() ? 0 : 1;
+    return verdict.passed() ? CommandSupport.PASSED : CommandSupport.VIOLATIONS;
   }
 }

@@ -63,6 +63,27 @@ class FirstHourTest {
   }
 
   @Test
+  void replayChecksTheCaseAndTheToxiproxyBeforeRunning() throws Exception {
+    Path report = dir.resolve("report");
+    Files.createDirectories(report.resolve("cases"));
+    Path matrix = Files.writeString(report.resolve("matrix.json"), "{}");
+    assertThat(Main.run("replay", matrix.toString(), "--case", "java-read-WRITE-CLOSE-9")).isEqualTo(2);
+    assertThat(console.err()).isEqualTo("cutpoint: replay: --case java-read-WRITE-CLOSE-9: no such case beside "
+        + matrix + " (no cases/java-read-WRITE-CLOSE-9.json)\n");
+    console.clear();
+    Path first = dir.resolve("first");
+    assertThat(Main.run("matrix", "--tries", "1", "--seed", "4", "--confirm", "0", "--out", first.toString())).isZero();
+    Path caseFile;
+    try (var files = Files.list(first.resolve("cases"))) {
+      caseFile = files.findFirst().orElseThrow();
+    }
+    console.clear();
+    assertThat(Main.run("replay", caseFile.toString(), "--toxiproxy", "http://127.0.0.1:1")).isEqualTo(2);
+    assertThat(console.err()).startsWith("cutpoint: replay: --toxiproxy: no Toxiproxy answers at http://127.0.0.1:1");
+    assertThat(console.out()).isEmpty();
+  }
+
+  @Test
   void everyCommandAnswersItsVersionAndListsTheExitCodes() {
     CommandLine cli = new CommandLine(new Main());
     CommandSupport.everywhere(cli);
