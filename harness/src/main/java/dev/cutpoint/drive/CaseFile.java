@@ -103,7 +103,10 @@ public record CaseFile(
           + e.getLocation().getColumnNr() + ": ";
       throw new CaseFileException(file, CaseFileException.Problem.NOT_JSON, where + firstLine(e.getOriginalMessage()));
     }
-    if (tree == null || !tree.isObject() || !tree.path("format").isTextual()) {
+    if (tree == null || tree.isMissingNode()) {
+      throw new CaseFileException(file, CaseFileException.Problem.NOT_JSON, "the file is empty");
+    }
+    if (!tree.isObject() || !tree.path("format").isTextual()) {
       throw new CaseFileException(file, CaseFileException.Problem.NOT_A_CASE_FILE,
           "no \"format\" field; expected \"" + FORMAT + "\"");
     }
