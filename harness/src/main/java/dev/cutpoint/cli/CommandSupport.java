@@ -1,6 +1,7 @@
 package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.MatrixReports;
+import dev.cutpoint.drive.Targets;
 import dev.cutpoint.report.MalformedReportException;
 import dev.cutpoint.report.MatrixJson;
 import dev.cutpoint.report.MatrixReport;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -155,6 +157,25 @@ final class CommandSupport {
       return "toxiproxy-server " + binary.binary();
     }
     return "embedded " + EmbeddedToxiproxy.VERSION;
+  }
+
+  /**
+   * Checks that each target named on its own (not through {@code all}, which skips what cannot run,
+   * with the reason) can run here: a Breezy target needs Breezy importable, for one.
+   *
+   * @throws BadArgument naming {@code option}, the target and why it cannot run
+   */
+  static void requireRunnable(String option, List<String> named) {
+    for (String name : named) {
+      String target = name.trim();
+      if (target.equals("all") || !Targets.NAMES.contains(target)) {
+        continue;
+      }
+      Targets.unavailable(target).ifPresent(why -> {
+        throw new BadArgument(option + ": " + target + " cannot run here (" + why
+            + "); name the targets that can, or 'all' to skip the others");
+      });
+    }
   }
 
   /** A bad argument found by a check, with its one line. */

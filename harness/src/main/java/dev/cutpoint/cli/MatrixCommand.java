@@ -321,6 +321,7 @@ public final class MatrixCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--client-command: " + e.getMessage());
     }
     List<String> names = Targets.resolve("--target", targets, server, client);
+    CommandSupport.requireRunnable("--target", targets);
     Mutant chosen;
     try {
       chosen = Mutant.byLabel(mutant);

@@ -181,7 +181,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
       // read now, not after the run: a damaged baseline must not cost a whole matrix
       dev.cutpoint.report.MatrixJson.read(file);
     } catch (java.io.IOException e) {
-      throw new BadRunSetting(BASELINE, BASELINE + ": " + e.getMessage());
+      throw new BadRunSetting(BASELINE, value.get(), "a matrix.json of an earlier run; this one: " + e.getMessage());
     }
     return Optional.of(file);
   }

@@ -45,7 +45,13 @@ class RunSettingsTest {
 
   @Test
   void givenValuesAreRead() throws Exception {
-    Path old = Files.writeString(root.resolve("old.json"), "{}");
+    Path old = root.resolve("old.json");
+    dev.cutpoint.report.MatrixJson.write(dev.cutpoint.report.MatrixReport.tally(
+        new dev.cutpoint.report.Run(1, 1, List.of("java"), List.of(), new dev.cutpoint.report.ProxyProvider("embedded", "1"),
+            new dev.cutpoint.report.Versions("17", "0.1.0", Optional.empty()), java.time.Instant.EPOCH,
+            java.time.Duration.ZERO, Map.of()),
+        new dev.cutpoint.report.Axes(List.of("read"), List.of("WRITE"), List.of("CLOSE")), Map.of(), List.of(), List.of()),
+        old);
     RunSettings settings = with("cutpoint.tries", "60", "cutpoint.seed", "-42", "cutpoint.targets", "java, all",
         "cutpoint.toxiproxy", "http://127.0.0.1:8474", "cutpoint.baseline", "old.json");
     assertThat(settings.tries()).isEqualTo(60);
@@ -70,7 +76,8 @@ class RunSettingsTest {
   }
 
   @Test
-  void eachBadValueIsOneLineNamingThePropertyAndWhatIsAccepted() {
+  void eachBadValueIsOneLineNamingThePropertyAndWhatIsAccepted() throws Exception {
+    Files.writeString(root.resolve("damaged.json"), "{}");
     List<Map.Entry<String, String>> bad = List.of(
         Map.entry("cutpoint.tries", "0"),
         Map.entry("cutpoint.tries", "many"),
@@ -80,6 +87,8 @@ class RunSettingsTest {
         Map.entry("cutpoint.targets", ""),
         Map.entry("cutpoint.toxiproxy", "docker"),
         Map.entry("cutpoint.baseline", "missing.json"),
+        Map.entry("cutpoint.baseline", "damaged.json"),
+        Map.entry("cutpoint.failOn", "some"),
         Map.entry("cutpoint.confirm", "-1"),
         Map.entry("cutpoint.confirm", "101"),
         Map.entry("cutpoint.confirm", "three"));
@@ -107,6 +116,7 @@ class RunSettingsTest {
         case "cutpoint.targets" -> settings.targets();
         case "cutpoint.toxiproxy" -> settings.toxiproxy();
         case "cutpoint.baseline" -> settings.baseline();
+        case "cutpoint.failOn" -> settings.failOnNewOnly();
         case "cutpoint.confirm" -> settings.confirm();
         default -> throw new IllegalArgumentException(property);
       }
