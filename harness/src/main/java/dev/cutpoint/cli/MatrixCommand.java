@@ -275,9 +275,10 @@ public final class MatrixCommand implements Callable<Integer> {
         awaitQuietly();
         return;
       }
+      MatrixResult finished = soFar.stop();
       String ending = how + " after " + soFar.finished() + " of " + soFar.planned() + " cases";
       try {
-        MatrixReports.Written report = MatrixReports.writeEnded(soFar.result(), ending);
+        MatrixReports.Written report = MatrixReports.writeEnded(finished, ending);
         out.println("cutpoint: matrix " + ending + "; report of the finished cases: " + report.report().html()
             + " (matrix.json, summary.md, " + report.caseFiles() + " case files)");
       } catch (IOException | RuntimeException e) {

@@ -27,6 +27,8 @@ public final class FinishedSoFar implements MatrixListener {
   private final MatrixListener next;
   /** The target whose cases are running: targets run one after the other. */
   private String current;
+  /** Set when the run's report is taken early: what still runs (torn down by Ctrl-C) is not the run's. */
+  private boolean stopped;
 
   /** @param next told of everything too (the progress lines) */
   public FinishedSoFar(MatrixSettings settings, MatrixListener next) {
@@ -36,6 +38,9 @@ public final class FinishedSoFar implements MatrixListener {
 
   @Override
   public synchronized void targetPlanned(TargetPlan plan) {
+    if (stopped) {
+      return;
+    }
     current = plan.target();
     plans.put(plan.target(), plan);
     cases.put(plan.target(), new ArrayList<>());
@@ -45,6 +50,9 @@ public final class FinishedSoFar implements MatrixListener {
 
   @Override
   public synchronized void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
+    if (stopped) {
+      return;
+    }
     next.targetStarted(target, toxiproxy, plannedCases, workers);
   }
 
@@ -56,12 +64,18 @@ public final class FinishedSoFar implements MatrixListener {
 
   @Override
   public synchronized void caseDone(CaseResult result) {
+    if (stopped) {
+      return;
+    }
     cases.get(current).add(result);
     next.caseDone(result);
   }
 
   @Override
   public synchronized void caseFailed(HarnessError error) {
+    if (stopped) {
+      return;
+    }
     errors.get(current).add(error);
     next.caseFailed(error);
   }
@@ -73,12 +87,24 @@ public final class FinishedSoFar implements MatrixListener {
 
   @Override
   public synchronized void replayFailed(HarnessError error) {
+    if (stopped) {
+      return;
+    }
     next.replayFailed(error);
   }
 
   @Override
   public synchronized void minimized(CaseResult original, CaseResult minimal) {
     next.minimized(original, minimal);
+  }
+
+  /**
+   * The run so far, taken for good: later events are neither kept nor passed on, so that the
+   * cases a Ctrl-C tears down neither count nor fill the console.
+   */
+  public synchronized MatrixResult stop() {
+    stopped = true;
+    return result();
   }
 
   /** Cases finished (judged or failed) so far. */

@@ -20,6 +20,8 @@ public final class Reaper {
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
   private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
+  /** Set once the shutdown hook runs: what is made after it would outlive the JVM. */
+  private static boolean reaping;
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(Reaper::reapAll, "cutpoint-breezy-reaper"));
@@ -28,10 +30,17 @@ public final class Reaper {
   private Reaper() {}
 
   /** Starts {@code builder}'s process and keeps it on the list of processes to kill at exit. */
-  public static Process start(ProcessBuilder builder) throws IOException {
+  public static synchronized Process start(ProcessBuilder builder) throws IOException {
+    refuseWhileReaping();
     Process process = builder.start();
     LIVE.add(process);
     return process;
+  }
+
+  private static void refuseWhileReaping() throws IOException {
+    if (reaping) {
+      throw new IOException("the harness is shutting down");
+    }
   }
 
   /**
@@ -96,7 +105,8 @@ public final class Reaper {
   }
 
   /** Creates a temporary directory that is deleted at exit unless {@link #delete}d before. */
-  public static Path temporaryDirectory(String prefix) throws IOException {
+  public static synchronized Path temporaryDirectory(String prefix) throws IOException {
+    refuseWhileReaping();
     Path directory = Files.createTempDirectory(prefix);
     DIRECTORIES.add(directory);
     return directory;
@@ -130,6 +140,9 @@ public final class Reaper {
   }
 
   private static void reapAll() {
+    synchronized (Reaper.class) {
+      reaping = true;
+    }
     for (Process process : LIVE) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
