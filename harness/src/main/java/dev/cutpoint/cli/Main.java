@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MatrixCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
+      CommandsCommand.class,
     })
 public final class Main implements Runnable {
 
