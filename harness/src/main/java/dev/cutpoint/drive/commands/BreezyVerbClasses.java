@@ -42,6 +42,13 @@ public final class BreezyVerbClasses {
     this.classes = Map.copyOf(classes);
   }
 
+  /** Known classes, as a test gives them. */
+  static BreezyVerbClasses of(Map<String, VerbClass> known) {
+    Map<String, Optional<VerbClass>> classes = new HashMap<>();
+    known.forEach((verb, verbClass) -> classes.put(verb, Optional.of(verbClass)));
+    return new BreezyVerbClasses(classes);
+  }
+
   /** Asks the installation's Breezy for the classes of {@code verbs}. */
   public static BreezyVerbClasses read(BreezyInstallation installation, Collection<String> verbs)
       throws IOException {
