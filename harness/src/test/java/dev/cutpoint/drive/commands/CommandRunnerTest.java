@@ -49,7 +49,12 @@ class CommandRunnerTest {
     assertThat(result.injection().fired()).as(result.injection().evidence()).isTrue();
     assertThat(result.verdict().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
     assertThat(result.verdict().passed()).as(result.verdict().broken().toString()).isTrue();
-    assertThat(result.faultedCall()).get().extracting(GateCall::sendings).isEqualTo(2);
+    GateCall faulted = result.faultedCall().orElseThrow();
+    assertThat(faulted.sendings()).isEqualTo(2);
+    // one-shot: the resend's new connection is not cut
+    assertThat(faulted.attempts().get(1).newConnection()).isTrue();
+    assertThat(faulted.attempts().get(1).connection()).isNotEqualTo(faulted.attempts().get(0).connection());
+    assertThat(faulted.attempts().get(1).failedAt()).isEmpty();
   }
 
   @Test
