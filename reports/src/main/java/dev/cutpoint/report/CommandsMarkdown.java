@@ -52,12 +52,6 @@ public final class CommandsMarkdown {
         .append(command.path("faultFreeMillis").asLong()).append(" ms without a fault; ")
         .append(command.path("cases").size()).append(" of ").append(command.path("cutPoints").asInt())
         .append(" cut points run.\n\n");
-    Map<Integer, String> classes = new LinkedHashMap<>();
-    for (JsonNode c : command.path("cases")) {
-      if (c.hasNonNull("verbClass")) {
-        classes.put(c.path("call").asInt(), c.path("verbClass").asText());
-      }
-    }
     Map<Integer, Map<String, List<String>>> cells = new LinkedHashMap<>();
     List<String> broken = new ArrayList<>();
     for (JsonNode c : command.path("cases")) {
@@ -80,7 +74,7 @@ public final class CommandsMarkdown {
     for (JsonNode call : command.path("calls")) {
       int index = call.path("index").asInt();
       out.append("| ").append(index).append(" | ").append(Markdown.code(call.path("verb").asText()))
-          .append(" | ").append(classes.getOrDefault(index, "")).append(" | ")
+          .append(" | ").append(call.path("verbClass").asText("")).append(" | ")
           .append(call.path("requestBytes").asLong()).append(" | ")
           .append(call.path("responseBytes").asLong()).append(" | ")
           .append(call.path("connection").asText("")).append(" |");

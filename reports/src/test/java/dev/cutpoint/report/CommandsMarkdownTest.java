@@ -13,8 +13,8 @@ class CommandsMarkdownTest {
        "harnessErrors": ["push-more #3 x: no gate"],
        "commands": [{"command": "push-more", "arguments": "brz push -q -d local bzr://HOST:PORT/b",
          "faultFreeMillis": 800, "cutPoints": 95,
-         "calls": [{"index": 0, "verb": "BzrDir.open_2.1", "requestBytes": 86, "responseBytes": 70, "connection": 1},
-                   {"index": 1, "verb": "Branch.lock_write", "requestBytes": 92, "responseBytes": 95, "connection": 1}],
+         "calls": [{"index": 0, "verb": "BzrDir.open_2.1", "verbClass": "read", "requestBytes": 86, "responseBytes": 70, "connection": 1},
+                   {"index": 1, "verb": "Branch.lock_write", "verbClass": "semi", "requestBytes": 92, "responseBytes": 95, "connection": 1}],
          "cases": [
            {"call": 0, "verb": "BzrDir.open_2.1", "verbClass": "read", "phase": "READ", "kind": "CLOSE",
             "offset": 3, "sendings": 2, "exitCode": 0, "stderr": "", "outcome": "SUCCEEDED",

@@ -74,6 +74,13 @@ public final class BreezyVerbClasses {
     }
   }
 
+  /** Every verb asked about whose class is known, by Breezy's name of the class. */
+  public Map<String, String> known() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    classes.forEach((verb, verbClass) -> verbClass.ifPresent(c -> out.put(verb, c.breezyName())));
+    return out;
+  }
+
   /** The verb's class, empty when Breezy's registry does not know it (or gives a class unknown here). */
   public Optional<VerbClass> of(String verb) {
     return classes.getOrDefault(verb, Optional.empty());

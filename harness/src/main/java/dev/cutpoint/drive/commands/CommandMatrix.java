@@ -83,7 +83,7 @@ public final class CommandMatrix {
             results.getOrDefault(commands.get(i), List.of())));
       }
       return new CommandMatrixResult(seed, all, version, runner.toxiproxyDescription(), sections,
-          harnessErrors, (System.nanoTime() - began) / 1_000_000);
+          harnessErrors, classes.known(), (System.nanoTime() - began) / 1_000_000);
     }
   }
 

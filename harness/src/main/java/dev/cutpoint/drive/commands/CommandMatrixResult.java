@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param breezyVersion the Breezy that ran the commands and brz serve
  * @param harnessErrors the cut points the harness could not run, with why (never verdicts)
+ * @param verbClasses each verb's retry class in Breezy's registry, where it has one
  */
 public record CommandMatrixResult(
     long seed,
@@ -15,11 +16,13 @@ public record CommandMatrixResult(
     String toxiproxy,
     List<CommandSection> commands,
     List<String> harnessErrors,
+    java.util.Map<String, String> verbClasses,
     long millis) {
 
   public CommandMatrixResult {
     commands = List.copyOf(commands);
     harnessErrors = List.copyOf(harnessErrors);
+    verbClasses = java.util.Map.copyOf(verbClasses);
   }
 
   /** One command: its fault-free calls, its cut points, and the cases run of them. */

@@ -44,6 +44,7 @@ public final class CommandsJson {
         ObjectNode c = calls.addObject();
         c.put("index", call.index());
         c.put("verb", call.verb());
+        c.put("verbClass", result.verbClasses().get(call.verb()));
         c.put("requestBytes", call.written());
         c.put("responseBytes", call.read());
         if (call.connection().isPresent()) {
