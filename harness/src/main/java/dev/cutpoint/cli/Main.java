@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ToxiproxyCommand.class,
       BenchCommand.class,
       MatrixCommand.class,
+      EnumerateCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
     })

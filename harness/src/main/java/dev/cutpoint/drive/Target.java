@@ -4,10 +4,14 @@ import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
 import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Request;
 import dev.cutpoint.history.Scenario;
+import dev.cutpoint.history.ServerState;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A system under test (SPEC §6): which client talks to which server, what the oracle can see of it,
@@ -48,6 +52,19 @@ public interface Target extends AutoCloseable {
 
   /** The dry run for a scenario whose fault is already concrete (a replayed case file). */
   PreparedCase prepare(Scenario scenario) throws IOException;
+
+  /**
+   * The scenario of {@code drafts} from {@code initial}, in the bytes this target's client sends
+   * (each request's length n and hash), with {@code fault}: what {@link #prepare(CaseSpec)} builds,
+   * for a caller that chooses the fault itself (the enumeration of every cut point).
+   */
+  Scenario scenario(long seed, ServerState initial, List<RequestDraft> drafts, Optional<FaultPlan> fault);
+
+  /**
+   * The dry run alone: each request's response length m, the requests run in order from {@code
+   * initial} without a fault.
+   */
+  List<Long> responseLengths(ServerState initial, List<Request> requests) throws IOException;
 
   /** Runs the prepared case through the proxy with its fault, then a probe call, and records it. */
   CaseRecord run(PreparedCase prepared) throws IOException;

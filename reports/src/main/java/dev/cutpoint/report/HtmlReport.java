@@ -35,10 +35,12 @@ public final class HtmlReport {
   private final List<Finding> findings;
   private final Map<CellKey, Integer> newViolationCases = new HashMap<>();
   private final Map<CellKey, Long> medianMillis;
+  private final Optional<PageSection> section;
 
-  private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff) {
+  private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff, Optional<PageSection> section) {
     this.report = report;
     this.diff = diff;
+    this.section = section;
     this.findings = report.findings();
     this.medianMillis = report.medianMillis();
     findings.stream()
@@ -50,7 +52,13 @@ public final class HtmlReport {
 
   public static void write(MatrixReport report, Optional<BaselineDiff> diff, Writer out)
       throws IOException {
-    new HtmlReport(report, diff).page(out);
+    write(report, diff, Optional.empty(), out);
+  }
+
+  /** The page with {@code section} (its markup and style) between the legend and the targets. */
+  public static void write(MatrixReport report, Optional<BaselineDiff> diff, Optional<PageSection> section, Writer out)
+      throws IOException {
+    new HtmlReport(report, diff, section).page(out);
   }
 
   public static String render(MatrixReport report, Optional<BaselineDiff> diff) {
@@ -66,17 +74,19 @@ public final class HtmlReport {
   private void page(Writer out) throws IOException {
     Run run = report.run();
     long fresh = findings.stream().filter(Finding::isNew).count();
+    String css = CSS + section.map(PageSection::css).orElse("");
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("style-src '").append(sha256(CSS)).append("'; script-src '").append(sha256(JS))
+        .append("style-src '").append(sha256(css)).append("'; script-src '").append(sha256(JS))
         .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>cutpoint fault matrix · ").append(fresh == 0 ? "no new violation" : plural(fresh, "new violation"))
         .append(" · seed ").append(run.seed()).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<style>").append(css).append("</style>\n</head>\n<body>\n");
     header(html, fresh);
     legend(html);
+    section.ifPresent(s -> s.render(html));
     for (int i = 0; i < run.targets().size(); i++) {
       target(html, i, run.targets().get(i));
     }

@@ -174,10 +174,7 @@ public final class ProxiedTarget implements Target {
 
   @Override
   public PreparedCase prepare(CaseSpec spec) throws IOException {
-    List<Request> requests = new ArrayList<>();
-    for (int i = 0; i < spec.requests().size(); i++) {
-      requests.add(client.recorded(i, spec.requests().get(i)));
-    }
+    List<Request> requests = recorded(spec.requests());
     ServerState initial = Workload.initialState();
     List<Long> lengths = needsResponseLengths(spec.cell().phase(), spec.cell().kind())
         ? dryRun(initial, requests)
@@ -187,6 +184,24 @@ public final class ProxiedTarget implements Target {
     Scenario scenario =
         new Scenario(spec.seed(), name, client.name(), initial, requests, Optional.of(plan));
     return new PreparedCase(scenario, lengths);
+  }
+
+  @Override
+  public Scenario scenario(long seed, ServerState initial, List<RequestDraft> drafts, Optional<FaultPlan> fault) {
+    return new Scenario(seed, name, client.name(), initial, recorded(drafts), fault);
+  }
+
+  @Override
+  public List<Long> responseLengths(ServerState initial, List<Request> requests) throws IOException {
+    return dryRun(initial, requests);
+  }
+
+  private List<Request> recorded(List<RequestDraft> drafts) {
+    List<Request> requests = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      requests.add(client.recorded(i, drafts.get(i)));
+    }
+    return requests;
   }
 
   @Override
