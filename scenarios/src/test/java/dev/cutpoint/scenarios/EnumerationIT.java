@@ -142,5 +142,4 @@ class EnumerationIT {
         + bodyLessChanges + ")");
     assertThat(found).isNotEmpty().isSubsetOf(bodyLessChanges);
   }
-  }
 }
