@@ -44,11 +44,22 @@ public final class BreezyBug819604 {
    * @throws IllegalArgumentException for a target that is not a Breezy one
    */
   public static Bug819604.Ending tell(PrintStream out, String target, boolean noRetry) throws IOException {
+    return tell(out, target, noRetry, BreezyInstallation.system());
+  }
+
+  /**
+   * Tells the story on {@code out} against the named Breezy target, with {@code breezy}'s client
+   * and server ({@code --breezy PATH}).
+   *
+   * @throws BreezyUnavailable when that Breezy does not run
+   * @throws IllegalArgumentException for a target that is not a Breezy one
+   */
+  public static Bug819604.Ending tell(PrintStream out, String target, boolean noRetry, BreezyInstallation breezy)
+      throws IOException {
     if (!BreezyTargets.NAMES.contains(target)) {
       throw new IllegalArgumentException(
           "'" + target + "' is not a Breezy target; these are: " + String.join(", ", BreezyTargets.NAMES));
     }
-    BreezyInstallation breezy = BreezyInstallation.system();
     String version = breezy.version();
     boolean realServer = !target.equals(BreezyTargets.CLIENT);
     boolean realClient = !target.equals(BreezyTargets.SERVER);
