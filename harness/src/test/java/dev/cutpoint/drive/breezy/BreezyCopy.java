@@ -12,15 +12,15 @@ import java.util.stream.Stream;
  * breezy} package (its compiled extensions and cached bytecode included, with their times, so that
  * Python recompiles only what a test changes), and a change to one of its files.
  */
-final class BreezyCopy {
+public final class BreezyCopy {
 
   /** The package Debian's {@code python3-breezy} installs. */
-  static final Path INSTALLED = Path.of("/usr/lib/python3/dist-packages/breezy");
+  public static final Path INSTALLED = Path.of("/usr/lib/python3/dist-packages/breezy");
 
   private BreezyCopy() {}
 
   /** {@code cp -a INSTALLED into/breezy}; returns {@code into}, the directory to give as --breezy. */
-  static Path of(Path into) throws IOException {
+  public static Path of(Path into) throws IOException {
     Path target = into.resolve("breezy");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(INSTALLED)) {
@@ -43,7 +43,7 @@ final class BreezyCopy {
    * @throws IllegalStateException when {@code before} is not there exactly once: the change would
    *     not be the one the test means
    */
-  static void patch(Path copy, String relative, String before, String after) throws IOException {
+  public static void patch(Path copy, String relative, String before, String after) throws IOException {
     Path file = copy.resolve("breezy").resolve(relative);
     String source = Files.readString(file);
     int at = source.indexOf(before);
