@@ -44,8 +44,10 @@ public record BreezyInstallation(Path brz, Path python, Optional<Path> breezyPat
   private static final String SCRIPT =
       FRONT + "import runpy; sys.argv.pop(0); runpy.run_path(sys.argv[0], run_name='__main__')";
 
-  private static final String PROBE =
-      "import os, breezy; print(breezy.__version__); print(os.path.dirname(os.path.abspath(breezy.__file__)))";
+  /** Imports what the driver and brz serve need, not just the package: a half-built checkout fails here. */
+  private static final String PROBE = "import os, breezy, breezy.bzr.smart.client, breezy.bzr.smart.medium,"
+      + " breezy.bzr.smart.request, breezy.bzr.smart.server; print(breezy.__version__);"
+      + " print(os.path.dirname(os.path.abspath(breezy.__file__)))";
 
   public BreezyInstallation {
     Objects.requireNonNull(brz, "brz");
@@ -115,8 +117,8 @@ public record BreezyInstallation(Path brz, Path python, Optional<Path> breezyPat
   }
 
   /**
-   * Checks that this Breezy runs: the programs exist, Python imports {@code breezy}, and, for a
-   * chosen directory, from that directory.
+   * Checks that this Breezy runs: the programs exist, Python imports {@code breezy} and its smart
+   * client, medium, registry and server, and, for a chosen directory, from that directory.
    *
    * @return its version and where its package is
    * @throws BreezyUnavailable when any of that fails, in one line
