@@ -60,7 +60,7 @@ public final class BreezyBug819604 {
       throw new IllegalArgumentException(
           "'" + target + "' is not a Breezy target; these are: " + String.join(", ", BreezyTargets.NAMES));
     }
-    String version = breezy.version();
+    String which = breezy.probe().describe();
     boolean realServer = !target.equals(BreezyTargets.CLIENT);
     boolean realClient = !target.equals(BreezyTargets.SERVER);
     try (CaseServer server = realServer
@@ -70,9 +70,9 @@ public final class BreezyBug819604 {
             ? DriverClient.start(breezy, Optional.empty(), noRetry)
             : new ReferenceClient(Mutant.NONE, noRetry, Optional.empty())) {
       server.reset(Workload.initialState(), Set.of());
-      out.println("server: " + (realServer ? "Breezy " + version + "'s " : "") + server.description());
+      out.println("server: " + (realServer ? "Breezy " + which + "'s " : "") + server.description());
       out.println("client: " + (realClient
-              ? "Breezy " + version + "'s own client (_SmartClient over SmartTCPClientMedium)"
+              ? "Breezy " + which + "'s own client (_SmartClient over SmartTCPClientMedium)"
               : "the reference client")
           + (noRetry ? ", with -Dnoretry (resending off)" : ", resending as Breezy does"));
       client.open(server.address(), TIMEOUT);
