@@ -53,10 +53,14 @@ public final class VerbsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return support.fail(e.getMessage());
     }
-    BreezyModule module;
+    Optional<BreezyModule> found = BreezyTargets.module(installation);
+    if (found.isEmpty()) {
+      support.fail(BreezyTargets.unavailable(BreezyTargets.CLIENT, installation).orElse("Breezy does not run"));
+      return NO_BREEZY;
+    }
+    BreezyModule module = found.get();
     BreezyVerbTable table;
     try {
-      module = installation.probe();
       table = BreezyRegistry.of(installation);
     } catch (BreezyException e) {
       support.fail(e.getMessage());

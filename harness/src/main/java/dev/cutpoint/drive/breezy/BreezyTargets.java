@@ -60,7 +60,8 @@ public final class BreezyTargets {
     requireBreezyTarget(name);
     Optional<String> unavailable = probe(breezy).unavailable();
     if (unavailable.isPresent()) {
-      return unavailable;
+      String what = breezy.breezyPath().isPresent() ? "the chosen Breezy " : "Breezy is not installed: ";
+      return Optional.of(what + unavailable.get());
     }
     if (!name.equals(CLIENT) && !ServerSockets.available()) {
       return Optional.of("no socket table (/proc/net/tcp) to see brz serve's connections: Linux only");
@@ -86,11 +87,9 @@ public final class BreezyTargets {
    */
   public static BreezyInstallation chosen(String option, java.nio.file.Path directory) {
     BreezyInstallation breezy = BreezyInstallation.at(directory);
-    try {
-      breezy.probe();
-    } catch (BreezyUnavailable e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage());
-    }
+    probe(breezy).unavailable().ifPresent(reason -> {
+      throw new IllegalArgumentException(option + ": " + reason);
+    });
     return breezy;
   }
 
@@ -99,8 +98,7 @@ public final class BreezyTargets {
       try {
         return new Probe(Optional.of(b.probe()), Optional.empty());
       } catch (BreezyUnavailable e) {
-        String what = b.breezyPath().isPresent() ? "the chosen Breezy " : "Breezy is not installed: ";
-        return new Probe(Optional.empty(), Optional.of(what + e.getMessage()));
+        return new Probe(Optional.empty(), Optional.of(e.getMessage()));
       }
     });
   }
