@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MatrixCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
+      VerbsCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.CallVerdict;
 import dev.cutpoint.check.OutcomeClass;
+import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.history.Attempt;
@@ -103,7 +104,8 @@ public final class MatrixReports {
     for (TargetResult target : result.targets()) {
       notApplicable.putAll(notApplicable(target.target(), target.cells()));
       for (CaseResult caseResult : target.cases()) {
-        cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id())));
+        cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id()),
+            result.settings().breezy().breezyPath().map(Path::toString)));
       }
     }
     ProxyProvider proxy = result.targets().isEmpty()
@@ -115,7 +117,7 @@ public final class MatrixReports {
         result.targets().stream().map(TargetResult::target).toList(),
         allSkipped,
         proxy,
-        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
+        versions(result, allSkipped),
         result.startedAt(),
         result.elapsed(),
         workers(result));
@@ -129,11 +131,13 @@ public final class MatrixReports {
     return workers;
   }
 
-  /** Breezy's version where a Breezy target ran or was looked for. */
-  private static Optional<String> breezyVersion(MatrixResult result, List<SkippedTarget> skipped) {
+  /** The JVM's, cutpoint's, and Breezy's version and package where a Breezy target ran or was looked for. */
+  private static Versions versions(MatrixResult result, List<SkippedTarget> skipped) {
     boolean looked = result.settings().targets().stream().anyMatch(BreezyTargets.NAMES::contains)
         || skipped.stream().anyMatch(s -> BreezyTargets.NAMES.contains(s.target()));
-    return looked ? BreezyTargets.installedVersion() : Optional.empty();
+    Optional<BreezyModule> breezy = looked ? BreezyTargets.module(result.settings().breezy()) : Optional.empty();
+    return new Versions(System.getProperty("java.version"), CUTPOINT_VERSION,
+        breezy.map(BreezyModule::version), breezy.map(m -> m.location().toString()));
   }
 
   /** Rows are verb classes (Breezy's names), columns phase × kind. */
@@ -158,6 +162,15 @@ public final class MatrixReports {
 
   /** One case as the report shows it. */
   public static dev.cutpoint.report.CaseRecord caseRecord(CaseResult result, String caseFile) {
+    return caseRecord(result, caseFile, Optional.empty());
+  }
+
+  /**
+   * One case as the report shows it, from a run whose Breezy was the one in {@code breezyPath}
+   * ({@code --breezy PATH}), which its replay command names too.
+   */
+  public static dev.cutpoint.report.CaseRecord caseRecord(
+      CaseResult result, String caseFile, Optional<String> breezyPath) {
     CaseRecord record = result.record();
     FaultPlan plan = record.scenario().fault().orElseThrow(
         () -> new IllegalArgumentException("case " + result.id() + " has no fault: it has no cell"));
@@ -180,7 +193,7 @@ public final class MatrixReports {
         .toList());
     return new dev.cutpoint.report.CaseRecord(
         result.id(), record.scenario().seed(), record.scenario().target(), requests, fault, calls,
-        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile),
+        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile, breezyPath),
         Optional.of(result.duration().toMillis()));
   }
 

@@ -101,6 +101,29 @@ class DriveCommandsTest {
     assertOneLineError("--target", "needs a client command");
   }
 
+  /** --breezy PATH without a breezy package of its own: one line and exit 2, before any case or report. */
+  @Test
+  void aBreezyPathWithoutBreezyStopsTheRunBeforeAnyCase() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path report = dir.resolve("report");
+
+    assertThat(Main.run("matrix", "--target", "breezy-client", "--breezy", empty.toString(),
+        "--out", report.toString())).isEqualTo(2);
+
+    assertOneLineError("cutpoint: matrix: --breezy: " + empty + ": holds no breezy package");
+    assertThat(out()).isEmpty();
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void reproduceRefusesABreezyPathWithoutBreezy() throws Exception {
+    Path missing = dir.resolve("missing");
+
+    assertThat(Main.run("reproduce", "bug-819604", "--target", "breezy", "--breezy", missing.toString())).isEqualTo(2);
+
+    assertOneLineError("cutpoint: reproduce: --breezy: " + missing + ": not a directory");
+  }
+
   @Test
   void aServerCommandAloneRunsTheServerCommandTarget() {
     MatrixSettings settings = matrixSettings("--server-command", "srv --port={port} --root={dir}");

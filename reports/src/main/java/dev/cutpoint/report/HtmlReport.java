@@ -126,6 +126,7 @@ public final class HtmlReport {
     meta(html, "Java", run.versions().java());
     meta(html, "cutpoint", run.versions().cutpoint());
     run.versions().breezy().ifPresent(v -> meta(html, "Breezy", v));
+    run.versions().breezyPath().ifPresent(p -> meta(html, "Breezy's package", p));
     html.append("</dl>\n<nav aria-label=\"Sections\"><ul>");
     for (int i = 0; i < run.targets().size(); i++) {
       html.append("<li><a href=\"#target-").append(i).append("\">").append(Html.text(run.targets().get(i)))

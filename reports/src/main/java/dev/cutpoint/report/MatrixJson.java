@@ -84,6 +84,7 @@ public final class MatrixJson {
           + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\" and \""
           + MatrixReport.SCHEMA_1 + "\"", null);
     }
+    withoutBreezyPath((ObjectNode) tree);
     try {
       return MAPPER.treeToValue(tree, MatrixReport.class);
     } catch (ValueInstantiationException e) {
@@ -123,6 +124,17 @@ public final class MatrixJson {
           }
         }
       }
+    }
+  }
+
+  /**
+   * {@code run.versions.breezyPath} came later in schema 2 (with {@code --breezy PATH}): a report
+   * written before it, of either schema, did not record it, which reads as null.
+   */
+  private static void withoutBreezyPath(ObjectNode tree) {
+    if (tree.get("run") instanceof ObjectNode run && run.get("versions") instanceof ObjectNode versions
+        && !versions.has("breezyPath")) {
+      versions.putNull("breezyPath");
     }
   }
 

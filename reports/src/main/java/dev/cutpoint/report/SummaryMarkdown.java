@@ -58,7 +58,7 @@ public final class SummaryMarkdown {
 
   static String versions(Run run) {
     return "Java " + run.versions().java() + " · cutpoint " + run.versions().cutpoint()
-        + run.versions().breezy().map(v -> " · Breezy " + v).orElse("")
+        + run.versions().breezyLine().map(v -> " · " + v).orElse("")
         + " · started " + run.startedAt();
   }
 

@@ -43,6 +43,23 @@ class MatrixJsonTest {
         .contains("\"confirmation\" : {\n          \"reproduced\" : 2,\n          \"replays\" : 3\n        }");
   }
 
+  /** A schema-2 report written before --breezy PATH recorded where Breezy's package was. */
+  @Test
+  void aReportWithoutBreezysPathReadsWithNone() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    MatrixJson.write(SampleReports.small(), file);
+    String json = Files.readString(file);
+    String older = json.replace(", \"breezyPath\" : \"/usr/lib/python3/dist-packages/breezy\"", "")
+        .replace(",\n      \"breezyPath\" : \"/usr/lib/python3/dist-packages/breezy\"", "");
+    assertThat(older).isNotEqualTo(json).doesNotContain("breezyPath");
+    Files.writeString(file, older);
+
+    Versions versions = MatrixJson.read(file).run().versions();
+
+    assertThat(versions.breezy()).contains("3.3.2");
+    assertThat(versions.breezyPath()).isEmpty();
+  }
+
   /** A report written by the schema-1 writer (before replays and durations), kept as it was written. */
   private Path schema1() throws IOException {
     Path file = dir.resolve("old-matrix.json");
