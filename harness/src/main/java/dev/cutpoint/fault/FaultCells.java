@@ -113,7 +113,8 @@ public final class FaultCells {
       case FLUSH -> Applicability.byExtension(
           OffsetRule.ANY,
           "cutpoint_reset_after upstream with n-1 or n bytes; at k=n the server may or may not run"
-              + " the request before the RST reaches it, so both outcomes are accepted");
+              + " the request before the RST reaches it, and its reply may even beat the RST to the"
+              + " client (as it may beat limit_data's close), so every outcome is accepted");
       case READ -> Applicability.byExtension(
           OffsetRule.ANY,
           "cutpoint_reset_after downstream with j bytes, added before the request is sent: the"
