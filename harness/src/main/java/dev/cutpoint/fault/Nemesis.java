@@ -1,10 +1,10 @@
 package dev.cutpoint.fault;
 
 import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
 import dev.cutpoint.history.Phase;
-import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.toxiproxy.BlackHoleMeter;
 import dev.cutpoint.toxiproxy.ToxicExtensions;
 import eu.rekawek.toxiproxy.Proxy;

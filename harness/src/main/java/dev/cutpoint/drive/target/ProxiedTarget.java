@@ -336,14 +336,15 @@ public final class ProxiedTarget implements Target {
 
   /**
    * What the nemesis says of its fault, except where a server that answers incomplete messages did
-   * so: a CLOSE after k of n request bytes whose first attempt wrote more than k bytes and still got
-   * its answer was cut all the same (the proxy let k through), and the answer came from the k.
+   * so: a CLOSE or RESET after k of n request bytes whose first attempt wrote more than k bytes and
+   * still got its answer was cut all the same (the proxy let k through), and the answer came from
+   * the k before the close or the RST reached the client (seen with brz serve under load).
    */
   private Injection injection(FaultPlan plan, Request request, List<AttemptTrace> attempts) {
     Injection said = nemesis.injection(attempts);
     if (said.fired()
         || !server.answersIncompleteMessages()
-        || plan.kind() != FaultKind.CLOSE
+        || !(plan.kind() == FaultKind.CLOSE || plan.kind() == FaultKind.RESET)
         || !(plan.phase() == Phase.WRITE || plan.phase() == Phase.FLUSH)
         || plan.offset() >= request.encodedLength()
         || attempts.isEmpty()) {
@@ -353,9 +354,11 @@ public final class ProxiedTarget implements Target {
     if (first.failedAt().isPresent() || first.bytesWritten() <= plan.offset()) {
       return said;
     }
+    String cut = plan.kind() == FaultKind.CLOSE ? "close" : "RST";
     return new Injection(true, said.evidence() + "; the client wrote " + first.bytesWritten()
         + " B through a proxy that lets " + plan.offset() + " through: the server answered the first "
-        + plan.offset() + " of " + request.encodedLength() + " bytes, before the close reached the client");
+        + plan.offset() + " of " + request.encodedLength() + " bytes, before the " + cut
+        + " reached the client");
   }
 
   private void arm(PreparedCase prepared, FaultPlan plan, Request request) throws IOException {
