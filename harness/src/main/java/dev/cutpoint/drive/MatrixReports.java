@@ -37,10 +37,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A matrix run as the report sees it (SPEC §9): the run's metadata, every cell with its cases
@@ -100,9 +102,15 @@ public final class MatrixReports {
         .filter(s -> allSkipped.stream().noneMatch(known -> known.target().equals(s.target())))
         .forEach(allSkipped::add);
     Map<CellKey, String> notApplicable = new LinkedHashMap<>();
+    Set<CellKey> embeddedOnly = new HashSet<>();
     List<dev.cutpoint.report.CaseRecord> cases = new ArrayList<>();
     for (TargetResult target : result.targets()) {
       notApplicable.putAll(notApplicable(target.target(), target.cells()));
+      target.cells().forEach((cell, applicability) -> {
+        if (applicability.embeddedOnly()) {
+          embeddedOnly.add(key(target.target(), cell));
+        }
+      });
       for (CaseResult caseResult : target.cases()) {
         cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id()),
             result.settings().breezy().breezyPath().map(Path::toString)));
@@ -121,7 +129,8 @@ public final class MatrixReports {
         result.startedAt(),
         result.elapsed(),
         workers(result));
-    return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+    return MatrixReport.tally(
+        run, axes(), notApplicable, embeddedOnly, cases, result.expected().expectations());
   }
 
   /** How many cases ran at once on each target. */
