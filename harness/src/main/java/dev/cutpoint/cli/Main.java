@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EnumerateCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
+      VerbsCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -58,7 +58,7 @@ public final class FaultMatrix {
     List<TargetResult> results = new ArrayList<>();
     List<SkippedTarget> skipped = new ArrayList<>();
     for (String name : settings.targets()) {
-      Optional<String> unavailable = Targets.unavailable(name);
+      Optional<String> unavailable = Targets.unavailable(name, settings.breezy());
       if (unavailable.isPresent()) {
         skipped.add(new SkippedTarget(name, unavailable.get()));
         serial.targetSkipped(name, unavailable.get());

@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultPlan;
@@ -38,10 +39,13 @@ public interface Target extends AutoCloseable {
   /** The Toxiproxy server's version, as its API reports it. */
   String toxiproxyVersion();
 
+  /** Which toxics its Toxiproxy has (the embedded server's extensions cut at any byte). */
+  ProxyToxics proxyToxics();
+
   /** Whether the cell can be run on this target, and how or why not. */
   default Applicability applicability(MatrixCell cell) {
     return FaultCells.applicability(
-        cell.verbClass(), cell.phase(), cell.kind(), supports(VerbClass.STREAM));
+        cell.verbClass(), cell.phase(), cell.kind(), supports(VerbClass.STREAM), proxyToxics());
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Requests;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.Phase;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Test;
 class CutPointPlanTest {
 
   private static final List<Delivery> BOTH = List.of(Delivery.SERVER_RESTART, Delivery.PROXY_TOGGLE);
-  /** What Toxiproxy expresses today (RESET and BLACKHOLE only at offset 0, nothing at FLUSH). */
+  /** What Shopify's Toxiproxy expresses (RESET and BLACKHOLE only at offset 0, nothing at FLUSH). */
   private static final Function<MatrixCell, Applicability> TODAY =
-      cell -> FaultCells.applicability(cell.verbClass(), cell.phase(), cell.kind(), true);
+      cell -> FaultCells.applicability(cell.verbClass(), cell.phase(), cell.kind(), true, ProxyToxics.SHOPIFY);
   /** A provider that cuts every kind at any byte (the embedded proxy's extensions, SPEC §4.2). */
   private static final Function<MatrixCell, Applicability> ANYWHERE = cell -> cell.phase() == Phase.BETWEEN
       ? TODAY.apply(cell)
-      : new Applicability(true, Applicability.OffsetRule.ANY, false, "cuts at any byte");
+      : new Applicability(true, Applicability.OffsetRule.ANY, false, true, "cuts at any byte");
 
   private static final Request MKDIR = Requests.recorded(0, RequestDraft.plain("mkdir", VerbClass.SEMIVFS, "e", ""));
   private static final Request HAS = Requests.recorded(1, RequestDraft.plain("has", VerbClass.READ, "e"));
