@@ -1,6 +1,7 @@
 package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.commands.BrzCommand;
 import dev.cutpoint.drive.commands.CommandCaseResult;
 import dev.cutpoint.drive.commands.CommandMatrix;
@@ -57,6 +58,10 @@ public final class CommandsCommand implements Callable<Integer> {
       description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
   String toxiproxy;
 
+  @Option(names = "--breezy", paramLabel = "PATH",
+      description = "A directory holding the breezy package to run (brz, brz serve) instead of the system's.")
+  Path breezy;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/fault-matrix",
       description = "Where commands.json and commands.md go (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -77,6 +82,12 @@ public final class CommandsCommand implements Callable<Integer> {
         commands.add(command.get());
       }
     }
+    BreezyInstallation installation;
+    try {
+      installation = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+    } catch (IllegalArgumentException e) {
+      return support.fail(e.getMessage());
+    }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
     PrintWriter console = support.command.commandLine().getOut();
     console.println("commands: " + String.join(", ", commands.stream().map(BrzCommand::id).toList())
@@ -84,7 +95,7 @@ public final class CommandsCommand implements Callable<Integer> {
     console.flush();
     CommandMatrixResult result;
     try {
-      result = CommandMatrix.run(BreezyInstallation.system(), Optional.ofNullable(toxiproxy), commands, all,
+      result = CommandMatrix.run(installation, Optional.ofNullable(toxiproxy), commands, all,
           budget, runSeed, line -> {
             console.println(line);
             console.flush();

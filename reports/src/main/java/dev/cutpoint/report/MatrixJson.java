@@ -79,11 +79,15 @@ public final class MatrixJson {
     }
     if (MatrixReport.SCHEMA_1.equals(schema.textValue())) {
       upgradeFromSchema1(file, (ObjectNode) tree);
+      upgradeFromSchema2(file, (ObjectNode) tree);
+    } else if (MatrixReport.SCHEMA_2.equals(schema.textValue())) {
+      upgradeFromSchema2(file, (ObjectNode) tree);
     } else if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
       throw new MalformedReportException(file, "schema \"" + schema.textValue()
-          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\" and \""
-          + MatrixReport.SCHEMA_1 + "\"", null);
+          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\", \""
+          + MatrixReport.SCHEMA_2 + "\" and \"" + MatrixReport.SCHEMA_1 + "\"", null);
     }
+    withoutBreezyPath((ObjectNode) tree);
     try {
       return MAPPER.treeToValue(tree, MatrixReport.class);
     } catch (ValueInstantiationException e) {
@@ -103,7 +107,7 @@ public final class MatrixJson {
    * where the structure is there to hold them: anything else is left for the strict read to name.
    */
   private static void upgradeFromSchema1(Path file, ObjectNode tree) throws MalformedReportException {
-    tree.put("schema", MatrixReport.SCHEMA);
+    tree.put("schema", MatrixReport.SCHEMA_2);
     if (tree.get("run") instanceof ObjectNode run) {
       added(file, "$.run", run, "workers").putObject("workers");
     }
@@ -126,11 +130,43 @@ public final class MatrixJson {
     }
   }
 
-  /** The node, after checking that a schema-1 file does not already carry a field schema 1 did not have. */
+  /**
+   * {@code run.versions.breezyPath} came later in schema 2 (with {@code --breezy PATH}): a report
+   * written before it (schema 1, or 2 before the option) did not record it, which reads as null.
+   */
+  private static void withoutBreezyPath(ObjectNode tree) {
+    if (tree.get("run") instanceof ObjectNode run && run.get("versions") instanceof ObjectNode versions
+        && !versions.has("breezyPath")) {
+      versions.putNull("breezyPath");
+    }
+  }
+
+  /**
+   * Gives a schema-2 tree what schema 3 added: each cell's {@code embeddedOnly}, false (no cell of
+   * an older run was cut by an extension toxic).
+   */
+  private static void upgradeFromSchema2(Path file, ObjectNode tree) throws MalformedReportException {
+    tree.put("schema", MatrixReport.SCHEMA);
+    if (tree.get("cells") instanceof ArrayNode cells) {
+      for (int i = 0; i < cells.size(); i++) {
+        if (cells.get(i) instanceof ObjectNode cell) {
+          added(file, "$.cells[" + i + "]", cell, "embeddedOnly", MatrixReport.SCHEMA_2, MatrixReport.SCHEMA)
+              .put("embeddedOnly", false);
+        }
+      }
+    }
+  }
+
+  /** The node, after checking that an older file does not already carry a field its schema did not have. */
   private static ObjectNode added(Path file, String at, ObjectNode node, String field) throws MalformedReportException {
+    return added(file, at, node, field, MatrixReport.SCHEMA_1, MatrixReport.SCHEMA_2);
+  }
+
+  private static ObjectNode added(Path file, String at, ObjectNode node, String field, String oldSchema,
+      String newSchema) throws MalformedReportException {
     if (node.has(field)) {
       throw new MalformedReportException(file, "at " + at + "." + field + ": unknown in "
-          + MatrixReport.SCHEMA_1 + " (it came with " + MatrixReport.SCHEMA + ")", null);
+          + oldSchema + " (it came with " + newSchema + ")", null);
     }
     return node;
   }

@@ -9,7 +9,9 @@ import java.util.Optional;
 /** {@code summary.md}: the run, the coverage, the matrix of each target as a table, every violation. */
 public final class SummaryMarkdown {
   static final String LEGEND = "Legend: `n✓` first try · `n↻` after resend · `n✗` failed loudly · "
-      + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran";
+      + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran · "
+      + "⁺ cut by an extension toxic only the embedded proxy has (a real Toxiproxy cuts there only "
+      + "at the start, or not at all)";
 
   private SummaryMarkdown() {}
 
@@ -58,7 +60,7 @@ public final class SummaryMarkdown {
 
   static String versions(Run run) {
     return "Java " + run.versions().java() + " · cutpoint " + run.versions().cutpoint()
-        + run.versions().breezy().map(v -> " · Breezy " + v).orElse("")
+        + run.versions().breezyLine().map(v -> " · " + v).orElse("")
         + " · started " + run.startedAt();
   }
 
@@ -135,7 +137,7 @@ public final class SummaryMarkdown {
     if (!cell.applicable()) {
       return "n/a";
     }
-    return cell.counts().total() == 0 ? "—" : cell.counts().compact();
+    return (cell.counts().total() == 0 ? "—" : cell.counts().compact()) + (cell.embeddedOnly() ? " ⁺" : "");
   }
 
   private static void violations(List<Finding> findings, StringBuilder md) {

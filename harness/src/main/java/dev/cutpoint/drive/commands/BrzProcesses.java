@@ -52,9 +52,7 @@ final class BrzProcesses implements AutoCloseable {
 
   /** Starts brz with {@code arguments} in {@code directory}; gated when {@code gate} is given. */
   Started start(List<String> arguments, Path directory, String gate) throws IOException {
-    List<String> argv = new ArrayList<>();
-    argv.add(installation.brz().toString());
-    argv.addAll(arguments);
+    List<String> argv = new ArrayList<>(installation.brzCommand(arguments));
     ProcessBuilder builder = home.applyTo(new ProcessBuilder(argv)).directory(directory.toFile());
     Map<String, String> environment = builder.environment();
     if (gate != null) {

@@ -2,7 +2,9 @@ package dev.cutpoint.drive.commands;
 
 import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyRegistry;
 import dev.cutpoint.drive.breezy.ExpectedFindings;
+import dev.cutpoint.verbs.BreezyVerbTable;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,8 +53,10 @@ public final class CommandMatrix {
             + cutPoints.get(cutPoints.size() - 1).size() + " cut points, " + recording.millis()
             + " ms without a fault");
       }
-      BreezyVerbClasses classes = BreezyVerbClasses.read(installation, recordings.stream()
-          .flatMap(r -> r.calls().stream()).map(GateCall::verb).distinct().toList());
+      BreezyVerbTable classes = BreezyRegistry.of(installation);
+      Map<String, String> seenClasses = new java.util.TreeMap<>();
+      recordings.stream().flatMap(r -> r.calls().stream()).map(GateCall::verb).distinct()
+          .forEach(verb -> classes.classOf(verb).ifPresent(c -> seenClasses.put(verb, c.breezyName())));
       List<CutPoint> chosen = all
           ? cutPoints.stream().flatMap(List::stream).toList()
           : CutPoints.sample(cutPoints, budget, random);
@@ -84,13 +88,13 @@ public final class CommandMatrix {
             results.getOrDefault(commands.get(i), List.of())));
       }
       return new CommandMatrixResult(seed, all, version, runner.toxiproxyDescription(), sections,
-          harnessErrors, classes.known(), (System.nanoTime() - began) / 1_000_000);
+          harnessErrors, seenClasses, (System.nanoTime() - began) / 1_000_000);
     }
   }
 
   /** Marks each failed check that a reviewed finding for {@value ExpectedFindings#COMMANDS_TARGET} covers. */
-  static CommandCaseResult classify(CommandCaseResult result, BreezyVerbClasses classes, ExpectedFindings findings) {
-    Optional<VerbClass> verbClass = classes.of(result.cut().verb());
+  static CommandCaseResult classify(CommandCaseResult result, BreezyVerbTable classes, ExpectedFindings findings) {
+    Optional<VerbClass> verbClass = classes.classOf(result.cut().verb());
     Map<CommandCheck, String> expected = new java.util.EnumMap<>(CommandCheck.class);
     if (verbClass.isPresent()) {
       MatrixCell cell = new MatrixCell(verbClass.get(), result.cut().plan().phase(), result.cut().plan().kind());

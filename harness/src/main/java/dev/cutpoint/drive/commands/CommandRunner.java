@@ -53,7 +53,9 @@ public final class CommandRunner implements AutoCloseable {
     this.proxy = proxy;
     this.gate = gate;
     this.workspace = workspace;
-    this.nemesis = new Nemesis(proxy, Optional.of(server::restart), toxiproxy.blackHoles());
+    // Shopify's toxics only: a command's cut lands at a call boundary that the gate holds, where
+    // RESET and BLACKHOLE start at the call's first byte as with any Toxiproxy
+    this.nemesis = new Nemesis(proxy, Optional.of(server::restart), toxiproxy.blackHoles(), Optional.empty());
     this.branchUrl = "bzr://127.0.0.1:" + toxiproxy.endpoint(proxy).getPort() + "/b";
   }
 
@@ -247,7 +249,7 @@ public final class CommandRunner implements AutoCloseable {
         return false;
       }
       boolean fresh = plan.phase() != Phase.BETWEEN
-          && FaultCells.forPhaseAndKind(plan.phase(), plan.kind()).needsFreshConnection();
+          && FaultCells.forPhaseAndKind(plan.phase(), plan.kind(), nemesis.toxics()).needsFreshConnection();
       nemesis.arm(plan, recorded.written(), recorded.read(), fresh ? OptionalLong.empty() : live);
       stage.set("armed " + plan + " for call " + call + " " + verb);
       injection.set(new Injection(false, "armed; the command ended before the call did"));
@@ -262,7 +264,7 @@ public final class CommandRunner implements AutoCloseable {
     /** The bytes that fell in can never come out: the user gives up and presses Ctrl-C. */
     private void endWhenSwallowed() {
       try {
-        if (nemesis.awaitSwallowed(1, BrzProcesses.SAFETY_NET)) {
+        if (nemesis.awaitStalled(BrzProcesses.SAFETY_NET)) {
           interrupted.set(true);
           started.interrupt();
           stage.set(stage.get() + "; the black hole swallowed bytes, SIGINT sent");

@@ -1,6 +1,7 @@
 package dev.cutpoint.drive.commands;
 
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
@@ -51,7 +52,7 @@ final class CutPoints {
         plans.add(FaultPlan.between(r, random.nextBoolean() ? Delivery.SERVER_RESTART : Delivery.PROXY_TOGGLE));
       }
       for (FaultPlan plan : plans) {
-        FaultCells.validate(plan, n, m);
+        FaultCells.validate(plan, n, m, ProxyToxics.SHOPIFY);
         cuts.add(new CutPoint(command, call.verb(), plan));
       }
     }

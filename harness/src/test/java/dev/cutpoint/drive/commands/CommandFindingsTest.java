@@ -10,12 +10,13 @@ import dev.cutpoint.verbs.VerbClass;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.cutpoint.verbs.BreezyVerbTable;
 import org.junit.jupiter.api.Test;
 
 /** The reviewed findings for brz-commands cover what they name, and nothing else. */
 class CommandFindingsTest {
 
-  private static final BreezyVerbClasses CLASSES = BreezyVerbClasses.of(Map.of(
+  private static final BreezyVerbTable CLASSES = BreezyVerbTable.of("3.3.2", Map.of(
       "Branch.unlock", VerbClass.SEMI, "Branch.get_config_file", VerbClass.READ));
 
   private static CommandCaseResult result(String verb, FaultPlan plan, CommandCheck... checks) {
