@@ -16,8 +16,11 @@ import picocli.CommandLine.Command;
       ToxiproxyCommand.class,
       BenchCommand.class,
       MatrixCommand.class,
+      EnumerateCommand.class,
       ReproduceCommand.class,
       ReplayCommand.class,
+      CommandsCommand.class,
+      VerbsCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -10,6 +10,9 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyModule;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.report.BaselineDiff;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.Finding;
@@ -68,6 +71,10 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--client-command", paramLabel = "CMD",
       description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md on its stdin and stdout. It runs against the reference server and its journal.")
   String clientCommand;
+
+  @Option(names = "--breezy", paramLabel = "PATH",
+      description = "A directory holding the breezy package to use instead of the system's, for Breezy's client (the driver), brz serve and every other brz the run starts: a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy with your change. Checked before any case runs.")
+  Path breezy;
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
       description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
@@ -143,7 +150,8 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
-        + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation, Toxiproxy " + proxy);
+        + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation, Toxiproxy " + proxy
+        + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse(""));
     old.ifPresent(b -> unlike(b, settings).ifPresent(line -> out.println("vs baseline: not like for like: " + line)));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
@@ -298,6 +306,16 @@ public final class MatrixCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The Breezy a run uses, when it uses one: a Breezy target, a user's server (Breezy makes its
+   * branches), or a Breezy chosen with {@code --breezy}.
+   */
+  private static Optional<BreezyModule> breezyOfRun(MatrixSettings settings) {
+    boolean uses = settings.breezy().breezyPath().isPresent()
+        || settings.targets().stream().anyMatch(t -> BreezyTargets.NAMES.contains(t) || t.equals(Targets.SERVER_COMMAND));
+    return uses ? BreezyTargets.module(settings.breezy()) : Optional.empty();
+  }
+
   /** The run the arguments ask for, checked. */
   MatrixSettings settings() {
     if (tries < 1) {
@@ -341,6 +359,7 @@ public final class MatrixCommand implements Callable<Integer> {
         Optional.ofNullable(workers),
         confirm,
         server,
-        client);
+        client,
+        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy));
   }
 }

@@ -6,6 +6,8 @@ import dev.cutpoint.drive.CaseFileException;
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.drive.Replay;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.history.Call;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +46,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--toxiproxy", paramLabel = "P",
       description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
   String toxiproxy;
+
+  @Option(names = "--breezy", paramLabel = "PATH",
+      description = "A directory holding the breezy package to run instead of the system's (a source checkout, or a patched copy of /usr/lib/python3/dist-packages/breezy), as the run that recorded the case did.")
+  Path breezy;
 
   /**
    * The case file to read: the argument itself, or for a {@code matrix.json} the file of the case
@@ -84,7 +90,8 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     Replay.Result result;
     try {
-      result = Replay.run(file, Optional.ofNullable(toxiproxy));
+      BreezyInstallation chosen = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      result = Replay.run(file, Optional.ofNullable(toxiproxy), chosen);
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: replay: " + e.getMessage());
       return CommandSupport.BAD_ARGUMENTS;

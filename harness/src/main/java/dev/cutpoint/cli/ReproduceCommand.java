@@ -5,9 +5,12 @@ import dev.cutpoint.drive.JavaTarget;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyBug819604;
 import dev.cutpoint.drive.breezy.BreezyException;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +51,10 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--no-retry", description = "Run the client with -Dnoretry: no resend at all.")
   boolean noRetry;
 
+  @Option(names = "--breezy", paramLabel = "PATH",
+      description = "A directory holding the breezy package to run instead of the system's (a source checkout, or a patched copy of /usr/lib/python3/dist-packages/breezy).")
+  Path breezy;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -59,12 +66,19 @@ public final class ReproduceCommand implements Callable<Integer> {
       err.println("cutpoint: reproduce: unknown target '" + target + "'; accepted: " + String.join(", ", TARGETS));
       return 2;
     }
+    BreezyInstallation chosen;
+    try {
+      chosen = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+    } catch (IllegalArgumentException e) {
+      err.println("cutpoint: reproduce: " + e.getMessage());
+      return 2;
+    }
     PrintWriter writer = spec.commandLine().getOut();
     PrintStream out = new PrintStream(new WriterOutputStream(writer), true, java.nio.charset.StandardCharsets.UTF_8);
     try {
       Bug819604.Ending ending = target.equals(JavaTarget.NAME)
           ? Bug819604.tell(out, noRetry)
-          : BreezyBug819604.tell(out, target, noRetry);
+          : BreezyBug819604.tell(out, target, noRetry, chosen);
       out.flush();
       return ending == Bug819604.Ending.SUCCEEDED ? 0 : 1;
     } catch (BreezyException e) {

@@ -24,7 +24,7 @@ public final class CaseRunner {
    * Runs a prepared case and judges it from its record alone (a persistent fault is part of the
    * recorded plan); its duration counts from {@code startNanos}.
    */
-  static CaseResult judged(String id, MatrixCell cell, Target target, PreparedCase prepared, long startNanos)
+  public static CaseResult judged(String id, MatrixCell cell, Target target, PreparedCase prepared, long startNanos)
       throws IOException {
     CaseRecord record = target.run(prepared);
     Verdict verdict = Oracle.judge(record);

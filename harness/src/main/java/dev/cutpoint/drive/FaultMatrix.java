@@ -58,7 +58,7 @@ public final class FaultMatrix {
     List<TargetResult> results = new ArrayList<>();
     List<SkippedTarget> skipped = new ArrayList<>();
     for (String name : settings.targets()) {
-      Optional<String> unavailable = Targets.unavailable(name);
+      Optional<String> unavailable = Targets.unavailable(name, settings.breezy());
       if (unavailable.isPresent()) {
         skipped.add(new SkippedTarget(name, unavailable.get()));
         serial.targetSkipped(name, unavailable.get());
@@ -118,7 +118,7 @@ public final class FaultMatrix {
         planned.size(), pool.size()));
     listener.targetStarted(first.name(), first.toxiproxyDescription(), planned.size(), pool.size());
     long casesStart = System.nanoTime();
-    Work<Integer, Object> runCase = (target, index) -> {
+    TargetPool.Work<Integer, Object> runCase = (target, index) -> {
       CaseSpec spec = planned.get(index);
       try {
         CaseResult result = CaseRunner.run(target, spec);
@@ -135,7 +135,7 @@ public final class FaultMatrix {
     for (int i = 0; i < planned.size(); i++) {
       all.add(i);
     }
-    List<Object> ran = new ArrayList<>(inParallel(pool, all, runCase));
+    List<Object> ran = new ArrayList<>(TargetPool.map(pool, all, runCase));
     Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
     ExpectedFindings expected = ExpectedFindings.reviewed();
     // a violation a reviewed finding explains needs no replay and no counterexample: that is wasted time
@@ -162,7 +162,7 @@ public final class FaultMatrix {
         }
       }
     }
-    List<CaseResult> minimal = inParallel(pool, toShrink, (target, i) -> {
+    List<CaseResult> minimal = TargetPool.map(pool, toShrink, (target, i) -> {
       CaseResult original = (CaseResult) ran.get(i);
       CaseResult shrunk = Minimizer.minimize(target, planned.get(i), original);
       if (shrunk != original) {
@@ -205,7 +205,7 @@ public final class FaultMatrix {
         replays.add(new ReplayJob(i, k));
       }
     }
-    List<Object> outcomes = inParallel(pool, replays, (target, replay) -> {
+    List<Object> outcomes = TargetPool.map(pool, replays, (target, replay) -> {
       CaseResult original = (CaseResult) ran.get(replay.caseIndex());
       try {
         return Replay.run(CaseFile.of(original, settings.mutant()), target).replayed();
@@ -229,48 +229,6 @@ public final class FaultMatrix {
 
   /** The {@code number}th replay (from 1) of the case at {@code caseIndex} of a target's run. */
   private record ReplayJob(int caseIndex, int number) {}
-
-  /** One unit of work on one target instance. */
-  @FunctionalInterface
-  private interface Work<T, R> {
-    R apply(Target target, T item);
-  }
-
-  /** Maps {@code items} over the pool, one thread per target instance, keeping the items' order. */
-  private static <T, R> List<R> inParallel(List<Target> pool, List<T> items, Work<T, R> work) {
-    List<R> out = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
-    if (items.isEmpty()) {
-      return out;
-    }
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    for (Target target : pool) {
-      Thread thread = new Thread(() -> {
-        int index;
-        while ((index = next.getAndIncrement()) < items.size()) {
-          R result = work.apply(target, items.get(index));
-          synchronized (out) {
-            out.set(index, result);
-          }
-        }
-      }, "cutpoint-worker-" + threads.size());
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-    for (Thread thread : threads) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        threads.forEach(Thread::interrupt);
-        throw new IllegalStateException("the matrix run was interrupted", e);
-      }
-    }
-    synchronized (out) {
-      return out;
-    }
-  }
 
   private static MatrixListener synchronizedListener(MatrixListener listener) {
     return new MatrixListener() {

@@ -2,14 +2,15 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Phase;
 
 /**
  * Turns a case's fault, drawn as a fraction of its phase's range, into concrete bytes once the dry
  * run has told the faulted request's length <i>n</i> and its response's length <i>m</i> (SPEC §5.1):
- * WRITE k in [0, n−2], FLUSH k ∈ {n−1, n}, READ j in [0, m−1]; offset 0 where Toxiproxy can only cut
- * at the start, and none for BETWEEN and the non-fatal kinds.
+ * WRITE k in [0, n−2], FLUSH k ∈ {n−1, n}, READ j in [0, m−1]; offset 0 where the proxy's toxics
+ * can only cut at the start, and none for BETWEEN and the non-fatal kinds.
  */
 public final class FaultPlanner {
 
@@ -17,13 +18,13 @@ public final class FaultPlanner {
 
   /**
    * The concrete plan for {@code spec}'s fault on a request of {@code n} bytes whose response had
-   * {@code m}; validated against the sequence.
+   * {@code m}, cut with {@code toxics}; validated against the sequence.
    *
    * @throws dev.cutpoint.fault.InvalidFaultPlan when the cell cannot be expressed for this request
    */
-  public static FaultPlan plan(CaseSpec spec, long n, long m) {
+  public static FaultPlan plan(CaseSpec spec, long n, long m, ProxyToxics toxics) {
     MatrixCell cell = spec.cell();
-    Applicability applicability = FaultCells.forPhaseAndKind(cell.phase(), cell.kind());
+    Applicability applicability = FaultCells.forPhaseAndKind(cell.phase(), cell.kind(), toxics);
     int index = spec.faultIndex();
     double f = spec.offsetFraction();
     FaultPlan plan;
@@ -43,7 +44,7 @@ public final class FaultPlanner {
           };
       plan = new FaultPlan(index, cell.phase(), offset, cell.kind(), dev.cutpoint.history.Delivery.TOXIC);
     }
-    FaultCells.validate(plan, spec.requests().size(), n, m);
+    FaultCells.validate(plan, spec.requests().size(), n, m, toxics);
     return spec.persistent() ? plan.persistently() : plan;
   }
 }

@@ -2,6 +2,7 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.check.CallVerdict;
 import dev.cutpoint.check.OutcomeClass;
+import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.history.Attempt;
@@ -36,10 +37,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A matrix run as the report sees it (SPEC §9): the run's metadata, every cell with its cases
@@ -116,11 +119,18 @@ public final class MatrixReports {
         .filter(s -> allSkipped.stream().noneMatch(known -> known.target().equals(s.target())))
         .forEach(allSkipped::add);
     Map<CellKey, String> notApplicable = new LinkedHashMap<>();
+    Set<CellKey> embeddedOnly = new HashSet<>();
     List<dev.cutpoint.report.CaseRecord> cases = new ArrayList<>();
     for (TargetResult target : result.targets()) {
       notApplicable.putAll(notApplicable(target.target(), target.cells()));
+      target.cells().forEach((cell, applicability) -> {
+        if (applicability.embeddedOnly()) {
+          embeddedOnly.add(key(target.target(), cell));
+        }
+      });
       for (CaseResult caseResult : target.cases()) {
-        cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id())));
+        cases.add(caseRecord(caseResult, caseFile(result.settings().out(), caseResult.id()),
+            result.settings().breezy().breezyPath().map(Path::toString)));
       }
     }
     ProxyProvider proxy = result.targets().isEmpty()
@@ -132,13 +142,14 @@ public final class MatrixReports {
         result.targets().stream().map(TargetResult::target).toList(),
         allSkipped,
         proxy,
-        new Versions(System.getProperty("java.version"), CUTPOINT_VERSION, breezyVersion(result, allSkipped)),
+        versions(result, allSkipped),
         result.startedAt(),
         result.elapsed(),
         workers(result),
         Optional.of(result.settings().mutant().label()),
         Optional.empty());
-    return MatrixReport.tally(run, axes(), notApplicable, cases, result.expected().expectations());
+    return MatrixReport.tally(
+        run, axes(), notApplicable, embeddedOnly, cases, result.expected().expectations());
   }
 
   /** How many cases ran at once on each target. */
@@ -148,11 +159,13 @@ public final class MatrixReports {
     return workers;
   }
 
-  /** Breezy's version where a Breezy target ran or was looked for. */
-  private static Optional<String> breezyVersion(MatrixResult result, List<SkippedTarget> skipped) {
+  /** The JVM's, cutpoint's, and Breezy's version and package where a Breezy target ran or was looked for. */
+  private static Versions versions(MatrixResult result, List<SkippedTarget> skipped) {
     boolean looked = result.settings().targets().stream().anyMatch(BreezyTargets.NAMES::contains)
         || skipped.stream().anyMatch(s -> BreezyTargets.NAMES.contains(s.target()));
-    return looked ? BreezyTargets.installedVersion() : Optional.empty();
+    Optional<BreezyModule> breezy = looked ? BreezyTargets.module(result.settings().breezy()) : Optional.empty();
+    return new Versions(System.getProperty("java.version"), CUTPOINT_VERSION,
+        breezy.map(BreezyModule::version), breezy.map(m -> m.location().toString()));
   }
 
   /** Rows are verb classes (Breezy's names), columns phase × kind. */
@@ -177,6 +190,15 @@ public final class MatrixReports {
 
   /** One case as the report shows it. */
   public static dev.cutpoint.report.CaseRecord caseRecord(CaseResult result, String caseFile) {
+    return caseRecord(result, caseFile, Optional.empty());
+  }
+
+  /**
+   * One case as the report shows it, from a run whose Breezy was the one in {@code breezyPath}
+   * ({@code --breezy PATH}), which its replay command names too.
+   */
+  public static dev.cutpoint.report.CaseRecord caseRecord(
+      CaseResult result, String caseFile, Optional<String> breezyPath) {
     CaseRecord record = result.record();
     FaultPlan plan = record.scenario().fault().orElseThrow(
         () -> new IllegalArgumentException("case " + result.id() + " has no fault: it has no cell"));
@@ -199,7 +221,7 @@ public final class MatrixReports {
         .toList());
     return new dev.cutpoint.report.CaseRecord(
         result.id(), record.scenario().seed(), record.scenario().target(), requests, fault, calls,
-        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile),
+        caseOutcome(result, plan.requestIndex()), verdict, Replay.of(caseFile, breezyPath),
         Optional.of(result.duration().toMillis()));
   }
 

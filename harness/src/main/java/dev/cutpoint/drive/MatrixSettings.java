@@ -1,5 +1,6 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * for each target's default, {@link #defaultWorkers(String)}; each worker has its own server and
  * proxy), how many times each new violation is replayed before it is reported ({@code
  * confirm}, SPEC §7; 0 for none), and the user's own server for the target {@code server-command}
- * ({@code serverCommand}) and own client for the target {@code client-command} ({@code clientCommand}).
+ * ({@code serverCommand}) and own client for the target {@code client-command} ({@code clientCommand}),
+ * and the Breezy the real-Breezy targets run ({@code breezy}: {@code --breezy PATH}, else the
+ * system's).
  */
 public record MatrixSettings(
     List<String> targets,
@@ -27,7 +30,8 @@ public record MatrixSettings(
     Optional<Integer> workers,
     int confirm,
     Optional<ServerCommand> serverCommand,
-    Optional<ClientCommand> clientCommand) {
+    Optional<ClientCommand> clientCommand,
+    BreezyInstallation breezy) {
 
   /** Where {@code mvn verify -Pfault-matrix} and the CLI write the report by default. */
   public static final Path DEFAULT_OUT = Path.of("reports", "target", "fault-matrix");
@@ -60,6 +64,15 @@ public record MatrixSettings(
     if (confirm < 0 || confirm > MAX_CONFIRM) {
       throw new IllegalArgumentException("confirm must be between 0 and " + MAX_CONFIRM + ", was " + confirm);
     }
+    Objects.requireNonNull(breezy, "breezy");
+  }
+
+  /** A run with the system's Breezy. */
+  public MatrixSettings(List<String> targets, int tries, long seed, Optional<String> toxiproxy, Mutant mutant,
+      Path out, Optional<Path> baseline, boolean minimize, Optional<Integer> workers, int confirm,
+      Optional<ServerCommand> serverCommand, Optional<ClientCommand> clientCommand) {
+    this(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand,
+        clientCommand, BreezyInstallation.system());
   }
 
   /**
@@ -88,7 +101,8 @@ public record MatrixSettings(
    * The settings of a Maven run (SPEC §2): {@code cutpoint.targets} ({@code java}, a comma list,
    * or {@code all}), {@code cutpoint.tries}, {@code cutpoint.seed} (blank: a random seed),
    * {@code cutpoint.toxiproxy}, {@code cutpoint.baseline} (blank: none), {@code cutpoint.confirm}
-   * (blank: {@value #DEFAULT_CONFIRM}), the report under {@code cutpoint.root}'s
+   * (blank: {@value #DEFAULT_CONFIRM}), {@code cutpoint.breezy} (blank: the system's Breezy; else a
+   * directory holding the {@code breezy} package, checked now), the report under {@code cutpoint.root}'s
    * {@code reports/target/fault-matrix}.
    *
    * @throws IllegalArgumentException naming the property and the accepted values
@@ -132,12 +146,15 @@ public record MatrixSettings(
     String toxiproxy = properties.getProperty("cutpoint.toxiproxy", "").trim();
     String baseline = properties.getProperty("cutpoint.baseline", "").trim();
     Path root = Path.of(properties.getProperty("cutpoint.root", "."));
+    String breezyText = properties.getProperty("cutpoint.breezy", "").trim();
+    BreezyInstallation breezy = breezyText.isEmpty()
+        ? BreezyInstallation.system() : BreezyTargets.chosen("cutpoint.breezy", Path.of(breezyText));
     return new MatrixSettings(
         targets, tries, seed,
         toxiproxy.isEmpty() ? Optional.empty() : Optional.of(toxiproxy),
         Mutant.NONE, root.resolve(DEFAULT_OUT),
         baseline.isEmpty() ? Optional.empty() : Optional.of(Path.of(baseline)),
-        true, Optional.empty(), confirm, serverCommand, clientCommand);
+        true, Optional.empty(), confirm, serverCommand, clientCommand, breezy);
   }
 
   /**
@@ -170,45 +187,50 @@ public record MatrixSettings(
   }
 
   public MatrixSettings withTries(int newTries) {
-    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withMutant(Mutant newMutant) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withOut(Path newOut) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withBaseline(Optional<Path> newBaseline) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withTargets(List<String> newTargets) {
-    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withMinimize(boolean newMinimize) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withWorkers(int newWorkers) {
     return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, Optional.of(newWorkers),
-        confirm, serverCommand, clientCommand);
+        confirm, serverCommand, clientCommand, breezy);
   }
 
   public MatrixSettings withConfirm(int newConfirm) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand, clientCommand);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand, clientCommand, breezy);
+  }
+
+  public MatrixSettings withBreezy(BreezyInstallation newBreezy) {
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm,
+        serverCommand, clientCommand, newBreezy);
   }
 
   /** The settings of each target of this run. */
   public TargetSettings targetSettings() {
     return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy).withServerCommand(serverCommand)
-        .withClientCommand(clientCommand);
+        .withClientCommand(clientCommand).withBreezy(breezy);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -23,9 +24,15 @@ public final class Replay {
 
   /** Replays {@code file} on a target started for it. */
   public static Result run(CaseFile file, Optional<String> toxiproxy) throws IOException {
+    return run(file, toxiproxy, BreezyInstallation.system());
+  }
+
+  /** Replays {@code file} on a target started for it, whose Breezy sides run {@code breezy}. */
+  public static Result run(CaseFile file, Optional<String> toxiproxy, BreezyInstallation breezy) throws IOException {
     TargetSettings settings = TargetSettings.defaults()
         .withMutant(file.mutantValue())
-        .withToxiproxy(toxiproxy);
+        .withToxiproxy(toxiproxy)
+        .withBreezy(breezy);
     try (Target target = Targets.start(Targets.requireKnown(file.record().scenario().target()), settings)) {
       return run(file, target);
     }

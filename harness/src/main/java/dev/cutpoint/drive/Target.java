@@ -2,12 +2,17 @@ package dev.cutpoint.drive;
 
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.Request;
 import dev.cutpoint.history.Scenario;
+import dev.cutpoint.history.ServerState;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A system under test (SPEC §6): which client talks to which server, what the oracle can see of it,
@@ -34,10 +39,13 @@ public interface Target extends AutoCloseable {
   /** The Toxiproxy server's version, as its API reports it. */
   String toxiproxyVersion();
 
+  /** Which toxics its Toxiproxy has (the embedded server's extensions cut at any byte). */
+  ProxyToxics proxyToxics();
+
   /** Whether the cell can be run on this target, and how or why not. */
   default Applicability applicability(MatrixCell cell) {
     return FaultCells.applicability(
-        cell.verbClass(), cell.phase(), cell.kind(), supports(VerbClass.STREAM));
+        cell.verbClass(), cell.phase(), cell.kind(), supports(VerbClass.STREAM), proxyToxics());
   }
 
   /**
@@ -48,6 +56,19 @@ public interface Target extends AutoCloseable {
 
   /** The dry run for a scenario whose fault is already concrete (a replayed case file). */
   PreparedCase prepare(Scenario scenario) throws IOException;
+
+  /**
+   * The scenario of {@code drafts} from {@code initial}, in the bytes this target's client sends
+   * (each request's length n and hash), with {@code fault}: what {@link #prepare(CaseSpec)} builds,
+   * for a caller that chooses the fault itself (the enumeration of every cut point).
+   */
+  Scenario scenario(long seed, ServerState initial, List<RequestDraft> drafts, Optional<FaultPlan> fault);
+
+  /**
+   * The dry run alone: each request's response length m, the requests run in order from {@code
+   * initial} without a fault.
+   */
+  List<Long> responseLengths(ServerState initial, List<Request> requests) throws IOException;
 
   /** Runs the prepared case through the proxy with its fault, then a probe call, and records it. */
   CaseRecord run(PreparedCase prepared) throws IOException;

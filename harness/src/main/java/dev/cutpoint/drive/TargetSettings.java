@@ -1,5 +1,6 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,13 +18,15 @@ import java.util.Optional;
  *     {@value Targets#SERVER_COMMAND}
  * @param clientCommand the user's own client ({@code --client-command}), speaking the driver
  *     protocol of {@code docs/driver-protocol.md}, for the target {@value Targets#CLIENT_COMMAND}
+ * @param breezy the Breezy every real-Breezy side runs ({@code --breezy PATH}, else the system's)
  */
 public record TargetSettings(
     Mutant mutant,
     Optional<String> toxiproxy,
     Duration callTimeout,
     Optional<ServerCommand> serverCommand,
-    Optional<ClientCommand> clientCommand) {
+    Optional<ClientCommand> clientCommand,
+    BreezyInstallation breezy) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -33,6 +36,13 @@ public record TargetSettings(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(serverCommand, "serverCommand");
     Objects.requireNonNull(clientCommand, "clientCommand");
+    Objects.requireNonNull(breezy, "breezy");
+  }
+
+  /** The settings with the system's Breezy. */
+  public TargetSettings(Mutant mutant, Optional<String> toxiproxy, Duration callTimeout,
+      Optional<ServerCommand> serverCommand, Optional<ClientCommand> clientCommand) {
+    this(mutant, toxiproxy, callTimeout, serverCommand, clientCommand, BreezyInstallation.system());
   }
 
   public static TargetSettings defaults() {
@@ -40,19 +50,23 @@ public record TargetSettings(
   }
 
   public TargetSettings withMutant(Mutant newMutant) {
-    return new TargetSettings(newMutant, toxiproxy, callTimeout, serverCommand, clientCommand);
+    return new TargetSettings(newMutant, toxiproxy, callTimeout, serverCommand, clientCommand, breezy);
   }
 
   public TargetSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new TargetSettings(mutant, newToxiproxy, callTimeout, serverCommand, clientCommand);
+    return new TargetSettings(mutant, newToxiproxy, callTimeout, serverCommand, clientCommand, breezy);
   }
 
   public TargetSettings withServerCommand(Optional<ServerCommand> newServerCommand) {
-    return new TargetSettings(mutant, toxiproxy, callTimeout, newServerCommand, clientCommand);
+    return new TargetSettings(mutant, toxiproxy, callTimeout, newServerCommand, clientCommand, breezy);
   }
 
   public TargetSettings withClientCommand(Optional<ClientCommand> newClientCommand) {
-    return new TargetSettings(mutant, toxiproxy, callTimeout, serverCommand, newClientCommand);
+    return new TargetSettings(mutant, toxiproxy, callTimeout, serverCommand, newClientCommand, breezy);
+  }
+
+  public TargetSettings withBreezy(BreezyInstallation newBreezy) {
+    return new TargetSettings(mutant, toxiproxy, callTimeout, serverCommand, clientCommand, newBreezy);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cutpoint.drive;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,11 +52,16 @@ public final class Targets {
    * The client command needs nothing of Breezy's: its server is the reference server.
    */
   public static Optional<String> unavailable(String name) {
+    return unavailable(name, BreezyInstallation.system());
+  }
+
+  /** The same, for a run whose Breezy is {@code breezy} ({@code --breezy PATH}). */
+  public static Optional<String> unavailable(String name, BreezyInstallation breezy) {
     requireKnown(name);
     if (name.equals(SERVER_COMMAND)) {
-      return BreezyTargets.unavailable(BreezyTargets.SERVER);
+      return BreezyTargets.unavailable(BreezyTargets.SERVER, breezy);
     }
-    return BreezyTargets.NAMES.contains(name) ? BreezyTargets.unavailable(name) : Optional.empty();
+    return BreezyTargets.NAMES.contains(name) ? BreezyTargets.unavailable(name, breezy) : Optional.empty();
   }
 
   /**

@@ -9,7 +9,8 @@ import dev.cutpoint.verbs.VerbClass;
 /**
  * The fault matrix's cells and what Toxiproxy can express in each (SPEC §5.1's last paragraph,
  * §5.2, and the toxic behaviour observed on Toxiproxy 2.2.0 in §4.2). Whether a cell applies
- * depends on phase and kind, and for the {@code stream} class on whether the target has
+ * depends on phase and kind, on the proxy's toxics (the embedded server's extensions cut RESET and
+ * BLACKHOLE at any byte), and for the {@code stream} class on whether the target has
  * {@code insert_stream}.
  */
 public final class FaultCells {
@@ -18,20 +19,24 @@ public final class FaultCells {
 
   /** The cell's applicability on a target; {@code stream} needs the reference server's verb. */
   public static Applicability applicability(
-      VerbClass verbClass, Phase phase, FaultKind kind, boolean targetHasInsertStream) {
+      VerbClass verbClass,
+      Phase phase,
+      FaultKind kind,
+      boolean targetHasInsertStream,
+      ProxyToxics toxics) {
     if (verbClass == VerbClass.STREAM && !targetHasInsertStream) {
       return Applicability.notApplicable(
           "the target has no insert_stream verb (brz serve): no request of class stream exists");
     }
-    return forPhaseAndKind(phase, kind);
+    return forPhaseAndKind(phase, kind, toxics);
   }
 
   /** The cell's applicability for any verb class (the class changes the expectations, not the cut). */
-  public static Applicability forPhaseAndKind(Phase phase, FaultKind kind) {
+  public static Applicability forPhaseAndKind(Phase phase, FaultKind kind, ProxyToxics toxics) {
     return switch (kind) {
       case CLOSE -> close(phase);
-      case RESET -> reset(phase);
-      case BLACKHOLE -> blackhole(phase);
+      case RESET -> toxics == ProxyToxics.EMBEDDED ? resetAfter(phase) : reset(phase);
+      case BLACKHOLE -> toxics == ProxyToxics.EMBEDDED ? blackHoleAfter(phase) : blackhole(phase);
       case SLICE -> nonFatal(phase, "slicer");
       case LATENCY -> nonFatal(phase, "latency");
     };
@@ -97,6 +102,59 @@ public final class FaultCells {
     };
   }
 
+  /** RST after exactly k bytes: the embedded server's {@code cutpoint_reset_after}. */
+  private static Applicability resetAfter(Phase phase) {
+    return switch (phase) {
+      case WRITE -> Applicability.byExtension(
+          OffsetRule.ANY,
+          "cutpoint_reset_after upstream with k bytes, added between requests: it counts from its"
+              + " creation, forwards exactly k request bytes, then resets both sides (RST), on any"
+              + " connection");
+      case FLUSH -> Applicability.byExtension(
+          OffsetRule.ANY,
+          "cutpoint_reset_after upstream with n-1 or n bytes; at k=n the server may or may not run"
+              + " the request before the RST reaches it, and its reply may even beat the RST to the"
+              + " client (as it may beat limit_data's close), so every outcome is accepted");
+      case READ -> Applicability.byExtension(
+          OffsetRule.ANY,
+          "cutpoint_reset_after downstream with j bytes, added before the request is sent: the"
+              + " client gets the first j response bytes (fewer when the RST overtakes bytes its"
+              + " kernel had not yet taken in), then RST");
+      case BETWEEN -> reset(phase);
+    };
+  }
+
+  /**
+   * A black hole after exactly k bytes: the embedded server's {@code cutpoint_blackhole_after}.
+   * A cut in the request stops both ways (the answer of a server that answers an incomplete
+   * message falls in too), so that the client can never progress once the rest of the request has
+   * fallen in (SPEC §5.4).
+   */
+  private static Applicability blackHoleAfter(Phase phase) {
+    return switch (phase) {
+      case WRITE -> Applicability.byExtension(
+          OffsetRule.ANY,
+          "cutpoint_blackhole_after upstream with k bytes and downstream with 0, added between"
+              + " requests: the server gets exactly k bytes, nothing comes back, nothing closes;"
+              + " once the rest of the request has fallen in, the harness ends the attempt through"
+              + " the client's own timeout");
+      case FLUSH -> Applicability.byExtension(
+          OffsetRule.ANY,
+          "cutpoint_blackhole_after upstream with n-1 or n bytes and downstream with 0: at k=n-1"
+              + " the terminal byte falls in, at k=n the server gets all of it and its answer falls"
+              + " in; the harness ends the attempt through the client's own timeout once that byte"
+              + " is swallowed");
+      case READ -> Applicability.exact(
+          OffsetRule.START_ONLY,
+          "timeout 0 downstream stops the whole response, so it is exact only at j=0; a black"
+              + " hole after j > 0 bytes is not used: some of the j may still be on their way to"
+              + " the client when it begins to swallow, and nothing the harness sees tells when"
+              + " the client has them all, so it could not know when the attempt can no longer"
+              + " progress");
+      case BETWEEN -> blackhole(phase);
+    };
+  }
+
   private static Applicability nonFatal(Phase phase, String toxic) {
     return switch (phase) {
       case WRITE -> Applicability.exact(
@@ -118,11 +176,11 @@ public final class FaultCells {
    *
    * @throws InvalidFaultPlan naming the first problem found
    */
-  public static void validate(FaultPlan plan, long n, long m) {
+  public static void validate(FaultPlan plan, long n, long m, ProxyToxics toxics) {
     if (n < 2) {
       throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.REQUEST_TOO_SHORT);
     }
-    Applicability cell = forPhaseAndKind(plan.phase(), plan.kind());
+    Applicability cell = forPhaseAndKind(plan.phase(), plan.kind(), toxics);
     if (!cell.applicable()) {
       throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.NOT_EXPRESSIBLE);
     }
@@ -154,10 +212,11 @@ public final class FaultCells {
   }
 
   /** Also checks that the plan's request exists in a sequence of {@code requestCount} requests. */
-  public static void validate(FaultPlan plan, int requestCount, long n, long m) {
+  public static void validate(
+      FaultPlan plan, int requestCount, long n, long m, ProxyToxics toxics) {
     if (plan.requestIndex() >= requestCount) {
       throw new InvalidFaultPlan(plan, n, m, InvalidFaultPlan.Problem.NO_SUCH_REQUEST);
     }
-    validate(plan, n, m);
+    validate(plan, n, m, toxics);
   }
 }

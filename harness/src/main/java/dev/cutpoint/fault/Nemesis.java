@@ -1,10 +1,12 @@
 package dev.cutpoint.fault;
 
 import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
 import dev.cutpoint.history.Phase;
 import dev.cutpoint.toxiproxy.BlackHoleMeter;
+import dev.cutpoint.toxiproxy.ToxicExtensions;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
@@ -32,11 +34,15 @@ import java.util.concurrent.locks.LockSupport;
  *       k bytes and both sides see FIN.
  *   <li>CLOSE at READ j: {@code limit_data} downstream of j bytes, added before request i is written
  *       (no response byte flows between calls either), so the client gets exactly j bytes.
- *   <li>RESET: {@code reset_peer} upstream (k = 0) or downstream (j = 0); RST only on a link opened
- *       while it is present, so the caller arms it with no live connection and the first connect
- *       after arming is the faulted one.
+ *   <li>RESET with Shopify's toxics: {@code reset_peer} upstream (k = 0) or downstream (j = 0); RST
+ *       only on a link opened while it is present, so the caller arms it with no live connection
+ *       and the first connect after arming is the faulted one.
+ *   <li>RESET on the embedded proxy: {@code cutpoint_reset_after} upstream with k bytes (WRITE,
+ *       FLUSH) or downstream with j bytes (READ), added as limit_data is; RST on any link.
  *   <li>BLACKHOLE: {@code timeout} 0 upstream (k = 0) or downstream (j = 0); the client's read timeout
- *       ends the call, and removing the toxic closes the link.
+ *       ends the call, and removing the toxic closes the link. On the embedded proxy a cut in the
+ *       request is {@code cutpoint_blackhole_after} upstream with k bytes and downstream with 0,
+ *       so that nothing comes back either.
  *   <li>SLICE / LATENCY: {@code slicer} / {@code latency} on both directions over the whole call; slices
  *       are sized from the request's and response's lengths (about 16 per message) so that a body of
  *       megabytes is sliced too without taking minutes.
@@ -84,7 +90,10 @@ public final class Nemesis {
   private final Proxy proxy;
   private final Optional<ServerRestart> serverRestart;
   private final Optional<BlackHoleMeter> blackHoles;
+  private final Optional<ToxicExtensions> extensions;
   private Optional<BlackHoleMeter.Swallowed> swallowed = Optional.empty();
+  /** What the watched black hole must swallow before the attempt can no longer progress. */
+  private long stallingBytes;
 
   private State state = State.IDLE;
   private FaultPlan plan;
@@ -104,16 +113,26 @@ public final class Nemesis {
    * @param proxy the proxy between the client and the server; the nemesis owns its toxics
    * @param serverRestart the server's graceful restart, empty when the target cannot restart
    * @param blackHoles what the proxy's black holes swallow, where the provider can see it
+   * @param extensions the toxics that cut RESET and BLACKHOLE at any byte, where the proxy has them
    */
   public Nemesis(
-      Proxy proxy, Optional<ServerRestart> serverRestart, Optional<BlackHoleMeter> blackHoles) {
+      Proxy proxy,
+      Optional<ServerRestart> serverRestart,
+      Optional<BlackHoleMeter> blackHoles,
+      Optional<ToxicExtensions> extensions) {
     this.proxy = Objects.requireNonNull(proxy, "proxy");
     this.serverRestart = Objects.requireNonNull(serverRestart, "serverRestart");
     this.blackHoles = Objects.requireNonNull(blackHoles, "blackHoles");
+    this.extensions = Objects.requireNonNull(extensions, "extensions");
   }
 
   public Nemesis(Proxy proxy, Optional<ServerRestart> serverRestart) {
-    this(proxy, serverRestart, Optional.empty());
+    this(proxy, serverRestart, Optional.empty(), Optional.empty());
+  }
+
+  /** The toxics this nemesis cuts with, which bound the cells it can express ({@link FaultCells}). */
+  public ProxyToxics toxics() {
+    return extensions.isPresent() ? ProxyToxics.EMBEDDED : ProxyToxics.SHOPIFY;
   }
 
   /** Whether this nemesis sees what its black holes swallow (the embedded proxy's {@link BlackHoleMeter}). */
@@ -122,15 +141,19 @@ public final class Nemesis {
   }
 
   /**
-   * Blocks until the armed black hole has swallowed at least {@code bytes}: then they are gone for
-   * good (SPEC §5.4: the evidence that the faulted attempt can no longer progress).
+   * Blocks until the armed black hole has swallowed what shows that the faulted attempt can no
+   * longer progress (SPEC §5.4): in the request, all of it from the cut on (the client has written
+   * everything, and nothing can come back); in the response, its first byte (the server has run
+   * the request, and the client has had all it will get).
    *
    * @return false when no black hole is watched, or the safety net expired first
    */
-  public boolean awaitSwallowed(long bytes, Duration safetyNet) throws InterruptedException {
+  public boolean awaitStalled(Duration safetyNet) throws InterruptedException {
     Optional<BlackHoleMeter.Swallowed> watched;
+    long bytes;
     synchronized (this) {
       watched = swallowed;
+      bytes = stallingBytes;
     }
     return watched.isPresent() && watched.get().awaitAtLeast(bytes, safetyNet);
   }
@@ -222,13 +245,20 @@ public final class Nemesis {
         return "limit_data " + direction.name().toLowerCase() + " bytes=" + plan.offset();
       }
       case RESET -> {
+        if (extensions.isPresent()) {
+          toxics.add(extensions.get().resetAfter(proxy, name, direction, plan.offset()));
+          return ToxicExtensions.RESET_AFTER + " " + direction.name().toLowerCase()
+              + " bytes=" + plan.offset();
+        }
         toxics.add(proxy.toxics().resetPeer(name, direction, 0));
         return "reset_peer " + direction.name().toLowerCase() + " timeout=0";
       }
       case BLACKHOLE -> {
+        if (extensions.isPresent() && direction == ToxicDirection.UPSTREAM) {
+          return blackHoleInTheRequest(extensions.get());
+        }
         // a name of its own, so that the meter counts this black hole's bytes and no other's
-        String hole = name + "-" + proxy.getName() + "-" + BLACK_HOLES.incrementAndGet();
-        swallowed = blackHoles.map(meter -> meter.watch(hole));
+        String hole = watchedHole(name, direction == ToxicDirection.UPSTREAM ? requestLength : 1);
         toxics.add(proxy.toxics().timeout(hole, direction, 0));
         return "timeout " + direction.name().toLowerCase() + " timeout=0";
       }
@@ -250,6 +280,30 @@ public final class Nemesis {
       }
     }
     throw new IllegalStateException("unknown kind " + plan.kind());
+  }
+
+  /**
+   * A black hole from request byte k on, both ways: upstream after k bytes, downstream from the
+   * first byte, so that a server that answers an incomplete message cannot reach the client
+   * either. The evidence is watched where the cut falls: the request's bytes from k on, or, at
+   * k = n, where nothing of the request is left to fall in, the answer's first byte.
+   */
+  private String blackHoleInTheRequest(ToxicExtensions cut) throws IOException {
+    long k = plan.offset();
+    boolean wholeRequest = k >= requestLength;
+    String up = wholeRequest ? UPSTREAM_TOXIC : watchedHole(UPSTREAM_TOXIC, requestLength - k);
+    String down = wholeRequest ? watchedHole(DOWNSTREAM_TOXIC, 1) : DOWNSTREAM_TOXIC;
+    toxics.add(cut.blackHoleAfter(proxy, up, ToxicDirection.UPSTREAM, k));
+    toxics.add(cut.blackHoleAfter(proxy, down, ToxicDirection.DOWNSTREAM, 0));
+    return ToxicExtensions.BLACKHOLE_AFTER + " upstream bytes=" + k + " and downstream bytes=0";
+  }
+
+  /** A black hole's name of its own, watched until {@code bytes} of it show the attempt stalled. */
+  private String watchedHole(String name, long bytes) {
+    String hole = name + "-" + proxy.getName() + "-" + BLACK_HOLES.incrementAndGet();
+    swallowed = blackHoles.map(meter -> meter.watch(hole));
+    stallingBytes = bytes;
+    return hole;
   }
 
   /**
@@ -321,7 +375,10 @@ public final class Nemesis {
       disarm();
     } finally {
       if (dirty) {
-        for (Toxic leftover : proxy.toxics().getAll()) {
+        List<? extends Toxic> leftovers = extensions.isPresent()
+            ? extensions.get().all(proxy)
+            : proxy.toxics().getAll();
+        for (Toxic leftover : leftovers) {
           leftover.remove();
         }
         proxy.enable();
@@ -384,21 +441,23 @@ public final class Nemesis {
         && hitConnections.contains(a.connectionId().getAsLong()));
   }
 
+  /**
+   * The client got out at least the k bytes the proxy let through and lost the connection; in the
+   * response, it got no more than j bytes (exactly j after a close, which comes behind the bytes;
+   * an RST may overtake bytes the client's kernel had not yet taken in).
+   */
   private boolean firedOn(AttemptTrace first) {
     boolean lost = first.failedAt().isPresent() && first.connectionLost();
-    return switch (plan.kind()) {
-      case CLOSE -> switch (plan.phase()) {
-        // a FLUSH at k = n lets everything through and then closes: the reply may still arrive
-        case FLUSH -> plan.offset() >= requestLength
-            ? first.writeCompleted()
-            : lost && first.bytesWritten() >= plan.offset();
-        case WRITE -> lost && first.bytesWritten() >= plan.offset();
-        case READ -> lost && first.writeCompleted() && first.bytesRead() == plan.offset();
-        case BETWEEN -> false;
-      };
-      case RESET, BLACKHOLE -> lost
-          && (plan.phase() != Phase.READ || (first.writeCompleted() && first.bytesRead() == 0));
-      case SLICE, LATENCY -> false;
+    long cut = plan.offset();
+    return switch (plan.phase()) {
+      // a close or reset at k = n lets everything through first: the reply may still arrive
+      case FLUSH -> cut >= requestLength && plan.kind() != FaultKind.BLACKHOLE
+          ? first.writeCompleted()
+          : lost && first.bytesWritten() >= cut;
+      case WRITE -> lost && first.bytesWritten() >= cut;
+      case READ -> lost && first.writeCompleted()
+          && (plan.kind() == FaultKind.CLOSE ? first.bytesRead() == cut : first.bytesRead() <= cut);
+      case BETWEEN -> false;
     };
   }
 

@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -238,6 +240,20 @@ public final class DirectoryStore implements Store {
       throw failure(e);
     }
     return state;
+  }
+
+  @Override
+  public Map<RelPath, EntryType> paths() throws VfsError {
+    Map<RelPath, EntryType> paths = new LinkedHashMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.filter(p -> !p.equals(root))::iterator) {
+        RelPath path = RelPath.parse(root.relativize(p).toString().replace('\\', '/'));
+        paths.put(path, Files.isDirectory(p) ? EntryType.DIRECTORY : EntryType.FILE);
+      }
+    } catch (IOException e) {
+      throw failure(e);
+    }
+    return paths;
   }
 
   private static Path writeTemp(Path target, byte[] content, int mode) throws VfsError {

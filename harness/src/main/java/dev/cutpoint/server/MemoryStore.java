@@ -4,6 +4,7 @@ import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.StateEntry;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,13 @@ public final class MemoryStore implements Store {
         ? StateEntry.directory(path.toString())
         : StateEntry.file(path.toString(), entry.content())));
     return state;
+  }
+
+  @Override
+  public Map<RelPath, EntryType> paths() {
+    Map<RelPath, EntryType> paths = new LinkedHashMap<>();
+    entries.forEach((path, entry) -> paths.put(path, entry.node().type()));
+    return paths;
   }
 
   private static Entry file(byte[] content, int mode) {

@@ -18,6 +18,7 @@ import dev.cutpoint.wire.ProtocolError;
 import dev.cutpoint.wire.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -64,11 +65,11 @@ final class RequestExecutor {
    */
   synchronized void reset(ServerState initial) throws VfsError {
     Store store = vfs.store();
-    List<dev.cutpoint.history.StateEntry> present = new ArrayList<>(store.snapshot());
-    // sorted by path, so children come after their parent: remove from the end
+    List<Map.Entry<RelPath, dev.cutpoint.history.EntryType>> present = new ArrayList<>(store.paths().entrySet());
+    // parents come before their children: remove from the end
     for (int i = present.size() - 1; i >= 0; i--) {
-      RelPath path = RelPath.parse(present.get(i).path());
-      if (present.get(i).type() == dev.cutpoint.history.EntryType.DIRECTORY) {
+      RelPath path = present.get(i).getKey();
+      if (present.get(i).getValue() == dev.cutpoint.history.EntryType.DIRECTORY) {
         store.removeDirectory(path);
       } else {
         store.removeFile(path);

@@ -1,8 +1,10 @@
 package dev.cutpoint.server;
 
+import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.StateEntry;
 import dev.cutpoint.wire.ByteString;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,12 @@ public interface Store {
 
   /** Every path under the root, sorted, with file contents: the state the oracle compares. */
   List<StateEntry> snapshot() throws VfsError;
+
+  /**
+   * Every path under the root with its type, parents before children, without reading a file:
+   * what a reset needs, without the cost of digesting contents it is about to delete.
+   */
+  Map<RelPath, EntryType> paths() throws VfsError;
 
   /** One file of {@link #writeAll}. */
   record FileWrite(RelPath path, ByteString content) {}

@@ -41,6 +41,11 @@ final class EmbeddedProvider implements ToxiproxyProvider {
   }
 
   @Override
+  public Optional<ToxicExtensions> extensions() {
+    return Optional.of(new ToxicExtensions(url()));
+  }
+
+  @Override
   public void close() {
     server.close();
   }

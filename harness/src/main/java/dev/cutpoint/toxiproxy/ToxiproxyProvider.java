@@ -60,6 +60,14 @@ public interface ToxiproxyProvider extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The extension toxics that cut at any byte (SPEC §4.2), where the server has them (the embedded
+   * server only; a real Toxiproxy has Shopify's seven toxics).
+   */
+  default Optional<ToxicExtensions> extensions() {
+    return Optional.empty();
+  }
+
   /** Where a client connects to go through {@code proxy}. */
   default InetSocketAddress endpoint(Proxy proxy) {
     String listen = proxy.getListen();

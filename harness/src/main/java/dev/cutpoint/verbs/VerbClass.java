@@ -31,6 +31,16 @@ public enum VerbClass {
     return breezyName;
   }
 
+  /** The class Breezy's registry calls {@code info}, e.g. {@code semivfs}; empty for any other word. */
+  public static java.util.Optional<VerbClass> ofBreezyName(String info) {
+    for (VerbClass verbClass : values()) {
+      if (verbClass.breezyName.equals(info)) {
+        return java.util.Optional.of(verbClass);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether a request of this class may be resent once the server may have executed it. */
   public boolean resendableAfterRead() {
     return resendableAfterRead;

@@ -101,6 +101,29 @@ class DriveCommandsTest {
     assertOneLineError("--target", "needs a client command");
   }
 
+  /** --breezy PATH without a breezy package of its own: one line and exit 2, before any case or report. */
+  @Test
+  void aBreezyPathWithoutBreezyStopsTheRunBeforeAnyCase() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path report = dir.resolve("report");
+
+    assertThat(Main.run("matrix", "--target", "breezy-client", "--breezy", empty.toString(),
+        "--out", report.toString())).isEqualTo(2);
+
+    assertOneLineError("cutpoint: matrix: --breezy: " + empty + ": holds no breezy package");
+    assertThat(out()).isEmpty();
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void reproduceRefusesABreezyPathWithoutBreezy() throws Exception {
+    Path missing = dir.resolve("missing");
+
+    assertThat(Main.run("reproduce", "bug-819604", "--target", "breezy", "--breezy", missing.toString())).isEqualTo(2);
+
+    assertOneLineError("cutpoint: reproduce: --breezy: " + missing + ": not a directory");
+  }
+
   @Test
   void aServerCommandAloneRunsTheServerCommandTarget() {
     MatrixSettings settings = matrixSettings("--server-command", "srv --port={port} --root={dir}");
@@ -140,7 +163,7 @@ class DriveCommandsTest {
     String[] lines = out().strip().split("\n");
     assertThat(lines[0]).endsWith(", workers java 2, 3 replay(s) of each new violation, Toxiproxy embedded 2.12.0-cutpoint");
     assertThat(out()).containsPattern("target java through embedded [^\n]*: \\d+ cases on 2 worker\\(s\\)\n");
-    assertThat(lines[lines.length - 1]).matches("\\d+ cases, 0 violating cases, 72/72 cells covered");
+    assertThat(lines[lines.length - 1]).matches("\\d+ cases, 0 violating cases, 84/84 cells covered");
     assertThat(exit).isZero();
     assertThat(out()).contains("rate: ").contains("cases/s");
     assertThat(report.resolve("matrix.json")).isRegularFile();
@@ -151,7 +174,7 @@ class DriveCommandsTest {
     assertThat(read.run().workers()).containsExactly(java.util.Map.entry("java", 2));
     assertThat(read.cases()).allSatisfy(c -> assertThat(c.durationMillis()).isPresent());
     assertThat(Files.readString(report.resolve("summary.md"))).contains("Median wall time of a case, in ms");
-    assertThat(read.coverage().full()).isEqualTo(72);
+    assertThat(read.coverage().full()).isEqualTo(84);
     try (var files = Files.list(report.resolve("cases"))) {
       assertThat(files.count()).isEqualTo(read.cases().size());
     }

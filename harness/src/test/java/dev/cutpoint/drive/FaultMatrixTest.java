@@ -27,14 +27,18 @@ class FaultMatrixTest {
     assertThat(java.cells()).hasSize(VerbClass.values().length * 4 * 5);
     assertThat(java.cells().values().stream().filter(a -> !a.applicable()))
         .allSatisfy(a -> assertThat(a.reason()).isNotBlank());
+    // the embedded proxy's extensions make FLUSH x RESET applicable, and mark it as theirs
     assertThat(java.cells().get(new MatrixCell(VerbClass.READ, dev.cutpoint.history.Phase.FLUSH,
+        dev.cutpoint.history.FaultKind.RESET)).embeddedOnly()).isTrue();
+    assertThat(java.cells().get(new MatrixCell(VerbClass.READ, dev.cutpoint.history.Phase.BETWEEN,
         dev.cutpoint.history.FaultKind.RESET)).applicable()).isFalse();
+    assertThat(java.cells().values().stream().filter(a -> a.embeddedOnly())).hasSize(30);
     assertThat(result.violations()).as(java.cases().stream().filter(CaseResult::violated)
         .map(c -> c.id() + " " + c.verdict().violations()).toList().toString()).isZero();
     assertThat(result.harnessErrors()).isZero();
-    assertThat(result.coveredCells()).isEqualTo(result.applicableCells()).isEqualTo(72);
+    assertThat(result.coveredCells()).isEqualTo(result.applicableCells()).isEqualTo(84);
     assertThat(seen).hasSize((int) result.cases());
-    assertThat(result.summaryLine()).matches("\\d+ cases, 0 violating cases, 72/72 cells covered");
+    assertThat(result.summaryLine()).matches("\\d+ cases, 0 violating cases, 84/84 cells covered");
     assertThat(result.passed()).isTrue();
     assertThat(java.workers()).isEqualTo(2);
     assertThat(java.cases()).allSatisfy(c -> {

@@ -3,11 +3,13 @@ package dev.cutpoint.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MatrixSettingsTest {
 
@@ -77,5 +79,18 @@ class MatrixSettingsTest {
         .hasMessageStartingWith("cutpoint.server.command: the server command must contain {port}");
     assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.targets", "server-command")))
         .hasMessageStartingWith("cutpoint.targets: target server-command needs a server command");
+  }
+
+  /** cutpoint.breezy reaches every target; a directory without breezy stops the run in one line. */
+  @Test
+  void aChosenBreezyReachesTheTargetsAndABadOneIsRefused(@TempDir Path dir) throws Exception {
+    assertThat(MatrixSettings.fromSystemProperties(properties()).targetSettings().breezy())
+        .isEqualTo(BreezyInstallation.system());
+    BreezyInstallation chosen = BreezyInstallation.at(dir);
+    assertThat(MatrixSettings.of(1).withBreezy(chosen).withTries(2).targetSettings().breezy()).isEqualTo(chosen);
+
+    assertThatThrownBy(() -> MatrixSettings.fromSystemProperties(properties("cutpoint.breezy", dir.toString())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cutpoint.breezy: " + dir + ": holds no breezy package");
   }
 }

@@ -48,9 +48,9 @@ class FaultPlanTest {
   void offsetsFollowSpecRanges(Phase phase, long offset, FaultKind kind, String expected) {
     FaultPlan plan = new FaultPlan(1, phase, offset, kind, Delivery.TOXIC);
     if (expected.equals("OK")) {
-      assertThatCode(() -> FaultCells.validate(plan, N, M)).doesNotThrowAnyException();
+      assertThatCode(() -> FaultCells.validate(plan, N, M, ProxyToxics.SHOPIFY)).doesNotThrowAnyException();
     } else {
-      assertThatThrownBy(() -> FaultCells.validate(plan, N, M))
+      assertThatThrownBy(() -> FaultCells.validate(plan, N, M, ProxyToxics.SHOPIFY))
           .isInstanceOfSatisfying(
               InvalidFaultPlan.class,
               e -> {
@@ -64,15 +64,15 @@ class FaultPlanTest {
 
   @Test
   void betweenIsARestartOrAToggleAfterAPreviousRequest() {
-    assertThatCode(() -> FaultCells.validate(FaultPlan.between(1, Delivery.SERVER_RESTART), N, M))
+    assertThatCode(() -> FaultCells.validate(FaultPlan.between(1, Delivery.SERVER_RESTART), N, M, ProxyToxics.SHOPIFY))
         .doesNotThrowAnyException();
-    assertThatCode(() -> FaultCells.validate(FaultPlan.between(2, Delivery.PROXY_TOGGLE), N, M))
+    assertThatCode(() -> FaultCells.validate(FaultPlan.between(2, Delivery.PROXY_TOGGLE), N, M, ProxyToxics.SHOPIFY))
         .doesNotThrowAnyException();
-    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.between(0, Delivery.SERVER_RESTART), N, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.between(0, Delivery.SERVER_RESTART), N, M, ProxyToxics.SHOPIFY))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_PREVIOUS_REQUEST));
     assertThatThrownBy(
-            () -> FaultCells.validate(new FaultPlan(1, Phase.BETWEEN, 0, FaultKind.RESET, Delivery.SERVER_RESTART), N, M))
+            () -> FaultCells.validate(new FaultPlan(1, Phase.BETWEEN, 0, FaultKind.RESET, Delivery.SERVER_RESTART), N, M, ProxyToxics.SHOPIFY))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_EXPRESSIBLE));
   }
@@ -90,15 +90,15 @@ class FaultPlanTest {
 
   @Test
   void requestIndexMustExistInTheSequence() {
-    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(3, 0, FaultKind.CLOSE), 3, N, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(3, 0, FaultKind.CLOSE), 3, N, M, ProxyToxics.SHOPIFY))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_SUCH_REQUEST));
-    assertThatCode(() -> FaultCells.validate(FaultPlan.write(2, 0, FaultKind.CLOSE), 3, N, M)).doesNotThrowAnyException();
+    assertThatCode(() -> FaultCells.validate(FaultPlan.write(2, 0, FaultKind.CLOSE), 3, N, M, ProxyToxics.SHOPIFY)).doesNotThrowAnyException();
   }
 
   @Test
   void aRequestShorterThanTwoBytesIsRejected() {
-    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(0, 0, FaultKind.CLOSE), 1, M))
+    assertThatThrownBy(() -> FaultCells.validate(FaultPlan.write(0, 0, FaultKind.CLOSE), 1, M, ProxyToxics.SHOPIFY))
         .isInstanceOfSatisfying(
             InvalidFaultPlan.class, e -> assertThat(e.problem()).isEqualTo(Problem.REQUEST_TOO_SHORT));
   }

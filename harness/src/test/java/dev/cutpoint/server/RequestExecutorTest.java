@@ -206,4 +206,23 @@ class RequestExecutorTest {
         .isEqualTo(dev.cutpoint.history.Digest.sha256Hex(dev.cutpoint.wire.MessageEncoder.encode(Message.request("hello"))));
     assertThat(entries).extracting(e -> e.order()).containsExactly(0L, 1L);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void aResetPutsTheTreeLocksAndJournalBackToTheInitialState(String name, Supplier<Store> store)
+      throws VfsError {
+    RequestExecutor x = new RequestExecutor(store.get());
+    x.execute("c1", Message.request("mkdir", "d", ""));
+    x.execute("c1", withBody("one", "put", "d/f", ""));
+    dev.cutpoint.history.ServerState initial = x.state();
+    x.execute("c1", Message.request("mkdir", "d/e", ""));
+    x.execute("c1", Message.request("mkdir", "d/e/g", ""));
+    x.execute("c1", withBody("two", "put", "d/e/g/h", ""));
+    x.execute("c1", withBody("more", "append", "d/f", ""));
+
+    x.reset(initial);
+
+    assertThat(x.state()).isEqualTo(initial);
+    assertThat(x.journal().snapshot().entries()).isEmpty();
+  }
 }

@@ -98,6 +98,22 @@ class ToxiproxyProvidersTest {
         .isInstanceOf(ConnectException.class);
   }
 
+  /**
+   * The extension toxics, and the black holes' meter, are the embedded provider's alone: the same
+   * embedded server reached by its URL is treated as any other Toxiproxy, which has Shopify's seven
+   * toxics only, so the matrix keeps their reach and reasons there.
+   */
+  @Test
+  void onlyTheEmbeddedProviderOffersTheExtensionToxics() throws IOException {
+    try (ToxiproxyProvider embedded = new ToxiproxyChoice.Embedded().open();
+        ToxiproxyProvider external = new ToxiproxyChoice.External(embedded.url()).open()) {
+      assertThat(embedded.extensions()).isPresent();
+      assertThat(embedded.blackHoles()).isPresent();
+      assertThat(external.extensions()).isEmpty();
+      assertThat(external.blackHoles()).isEmpty();
+    }
+  }
+
   @Test
   void anExternalServerThatDoesNotAnswerIsUnavailable() throws IOException {
     int port;

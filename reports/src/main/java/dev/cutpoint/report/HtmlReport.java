@@ -37,10 +37,12 @@ public final class HtmlReport {
   private final Map<CellKey, Long> medianMillis;
   private final Map<CellKey, OutcomeCounts> persistent;
   private final ViolationCount count;
+  private final Optional<PageSection> section;
 
-  private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff) {
+  private HtmlReport(MatrixReport report, Optional<BaselineDiff> diff, Optional<PageSection> section) {
     this.report = report;
     this.diff = diff;
+    this.section = section;
     this.findings = report.findings();
     this.medianMillis = report.medianMillis();
     this.persistent = report.persistentCounts();
@@ -54,7 +56,13 @@ public final class HtmlReport {
 
   public static void write(MatrixReport report, Optional<BaselineDiff> diff, Writer out)
       throws IOException {
-    new HtmlReport(report, diff).page(out);
+    write(report, diff, Optional.empty(), out);
+  }
+
+  /** The page with {@code section} (its markup and style) between the legend and the targets. */
+  public static void write(MatrixReport report, Optional<BaselineDiff> diff, Optional<PageSection> section, Writer out)
+      throws IOException {
+    new HtmlReport(report, diff, section).page(out);
   }
 
   public static String render(MatrixReport report, Optional<BaselineDiff> diff) {
@@ -70,17 +78,19 @@ public final class HtmlReport {
   private void page(Writer out) throws IOException {
     Run run = report.run();
     long fresh = count.fresh();
+    String css = CSS + section.map(PageSection::css).orElse("");
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("style-src '").append(sha256(CSS)).append("'; script-src '").append(sha256(JS))
+        .append("style-src '").append(sha256(css)).append("'; script-src '").append(sha256(JS))
         .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>cutpoint fault matrix · ").append(fresh == 0 ? "no new violating case" : plural(fresh, "new violating case"))
         .append(" · seed ").append(run.seed()).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<style>").append(css).append("</style>\n</head>\n<body>\n");
     header(html, fresh);
     legend(html);
+    section.ifPresent(s -> s.render(html));
     for (int i = 0; i < run.targets().size(); i++) {
       target(html, i, run.targets().get(i));
     }
@@ -125,6 +135,7 @@ public final class HtmlReport {
     meta(html, "Java", run.versions().java());
     meta(html, "cutpoint", run.versions().cutpoint());
     run.versions().breezy().ifPresent(v -> meta(html, "Breezy", v));
+    run.versions().breezyPath().ifPresent(p -> meta(html, "Breezy's package", p));
     html.append("</dl>\n<nav aria-label=\"Sections\"><ul>");
     for (int i = 0; i < run.targets().size(); i++) {
       html.append("<li><a href=\"#target-").append(i).append("\">").append(Html.text(run.targets().get(i)))
@@ -151,6 +162,8 @@ public final class HtmlReport {
     legendItem(html, "o-violation", "violation", "an invariant was broken");
     legendItem(html, "o-violation-expected", "expected violation", "only reviewed, known findings");
     legendItem(html, "na", "n/a", "the cell cannot be expressed honestly; hover for why");
+    legendItem(html, "o-after-resend embedded-only", "embedded only",
+        "cut by an extension toxic only the embedded proxy has: a real Toxiproxy cuts there only at the start, or not at all");
     legendItem(html, "empty", "no case", "applicable, but no case ran");
     legendItem(html, "o-after-resend short", "short", "fewer cases than the planned tries per cell");
     legendItem(html, "persistent", "p: persistent fault",
@@ -158,7 +171,8 @@ public final class HtmlReport {
     html.append("</ul><p>A cell is coloured by the worst outcome among its cases and shows the count of each: ")
         .append("<span class=\"mark\">✓</span> first try, <span class=\"mark\">↻</span> after resend, ")
         .append("<span class=\"mark\">✗</span> failed loudly, <span class=\"mark\">?</span> undecided, ")
-        .append("<span class=\"mark\">!</span> violation. A dark corner marks a cell with fewer cases than planned. ")
+        .append("<span class=\"mark\">!</span> violation. A dark corner marks a cell with fewer cases than planned, ")
+        .append("a dotted frame a cell only the embedded proxy's extension toxics can cut so. ")
         .append("Click a cell to list its cases.</p>\n<p>After <span class=\"mark\">p:</span>, a cell counts its ")
         .append("persistent-fault cases apart from its tries: their fault hits every connection of the call (the ")
         .append("server stays away), so failing loudly after at most one resend is right for every verb class, a read ")
@@ -241,9 +255,12 @@ public final class HtmlReport {
     // an empty cell is short by definition and says so already
     String shortOf = generated.total() > 0 && generated.total() < planned ? " short" : "";
     String description = where + ": " + generated.spelledOut() + " (" + generated.total() + " of " + planned
-        + " planned)" + (persistentCounts.total() > 0 ? "; persistent fault: " + persistentCounts.spelledOut() : "") + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "")
-        + (medianMillis.containsKey(cell.key()) ? "; median " + medianMillis.get(cell.key()) + " ms per case" : "");
-    html.append("<td class=\"").append(cssClass).append(first).append(shortOf).append("\">")
+        + " planned)" + (persistentCounts.total() > 0 ? "; persistent fault: " + persistentCounts.spelledOut() : "")
+        + (cssClass.equals("o-violation-expected") ? "; every violation here is expected" : "")
+        + (medianMillis.containsKey(cell.key()) ? "; median " + medianMillis.get(cell.key()) + " ms per case" : "")
+        + (cell.embeddedOnly() ? "; cut by an extension toxic only the embedded proxy has" : "");
+    String embeddedOnly = cell.embeddedOnly() ? " embedded-only" : "";
+    html.append("<td class=\"").append(cssClass).append(first).append(shortOf).append(embeddedOnly).append("\">")
         .append("<button type=\"button\" data-cell=\"").append(Html.attr(cell.key().id()))
         .append("\" data-label=\"").append(Html.attr(where))
         .append("\" aria-controls=\"cases-").append(targetIndex)

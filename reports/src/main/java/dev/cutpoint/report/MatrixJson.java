@@ -79,14 +79,16 @@ public final class MatrixJson {
     }
     if (MatrixReport.SCHEMA_1.equals(schema.textValue())) {
       upgradeFromSchema1(file, (ObjectNode) tree);
-      recordedLater((ObjectNode) tree);
-    } else if (MatrixReport.SCHEMA.equals(schema.textValue())) {
-      recordedLater((ObjectNode) tree);
+      upgradeFromSchema2(file, (ObjectNode) tree);
+    } else if (MatrixReport.SCHEMA_2.equals(schema.textValue())) {
+      upgradeFromSchema2(file, (ObjectNode) tree);
     } else if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
       throw new MalformedReportException(file, "schema \"" + schema.textValue()
-          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\" and \""
-          + MatrixReport.SCHEMA_1 + "\"", null);
+          + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\", \""
+          + MatrixReport.SCHEMA_2 + "\" and \"" + MatrixReport.SCHEMA_1 + "\"", null);
     }
+    recordedLater((ObjectNode) tree);
+    withoutBreezyPath((ObjectNode) tree);
     try {
       return MAPPER.treeToValue(tree, MatrixReport.class);
     } catch (ValueInstantiationException e) {
@@ -106,7 +108,7 @@ public final class MatrixJson {
    * where the structure is there to hold them: anything else is left for the strict read to name.
    */
   private static void upgradeFromSchema1(Path file, ObjectNode tree) throws MalformedReportException {
-    tree.put("schema", MatrixReport.SCHEMA);
+    tree.put("schema", MatrixReport.SCHEMA_2);
     if (tree.get("run") instanceof ObjectNode run) {
       added(file, "$.run", run, "workers").putObject("workers");
     }
@@ -131,9 +133,9 @@ public final class MatrixJson {
 
   /**
    * Fields added to schema 2 without a new number, because an older reader never met a report
-   * holding them: {@code run.mutant} and {@code run.ending}, null (not recorded; a finished run)
-   * where a report written before them lacks them, and each fault's {@code persistent}, known
-   * from the case's id.
+   * holding them (schema 3 has them too): {@code run.mutant} and {@code run.ending}, null (not
+   * recorded; a finished run) where a report written before them lacks them, and each fault's
+   * {@code persistent}, known from the case's id.
    */
   private static void recordedLater(ObjectNode tree) {
     if (tree.get("run") instanceof ObjectNode run) {
@@ -153,11 +155,43 @@ public final class MatrixJson {
     }
   }
 
-  /** The node, after checking that a schema-1 file does not already carry a field schema 1 did not have. */
+  /**
+   * {@code run.versions.breezyPath} came later in schema 2 (with {@code --breezy PATH}): a report
+   * written before it (schema 1, or 2 before the option) did not record it, which reads as null.
+   */
+  private static void withoutBreezyPath(ObjectNode tree) {
+    if (tree.get("run") instanceof ObjectNode run && run.get("versions") instanceof ObjectNode versions
+        && !versions.has("breezyPath")) {
+      versions.putNull("breezyPath");
+    }
+  }
+
+  /**
+   * Gives a schema-2 tree what schema 3 added: each cell's {@code embeddedOnly}, false (no cell of
+   * an older run was cut by an extension toxic).
+   */
+  private static void upgradeFromSchema2(Path file, ObjectNode tree) throws MalformedReportException {
+    tree.put("schema", MatrixReport.SCHEMA);
+    if (tree.get("cells") instanceof ArrayNode cells) {
+      for (int i = 0; i < cells.size(); i++) {
+        if (cells.get(i) instanceof ObjectNode cell) {
+          added(file, "$.cells[" + i + "]", cell, "embeddedOnly", MatrixReport.SCHEMA_2, MatrixReport.SCHEMA)
+              .put("embeddedOnly", false);
+        }
+      }
+    }
+  }
+
+  /** The node, after checking that an older file does not already carry a field its schema did not have. */
   private static ObjectNode added(Path file, String at, ObjectNode node, String field) throws MalformedReportException {
+    return added(file, at, node, field, MatrixReport.SCHEMA_1, MatrixReport.SCHEMA_2);
+  }
+
+  private static ObjectNode added(Path file, String at, ObjectNode node, String field, String oldSchema,
+      String newSchema) throws MalformedReportException {
     if (node.has(field)) {
       throw new MalformedReportException(file, "at " + at + "." + field + ": unknown in "
-          + MatrixReport.SCHEMA_1 + " (it came with " + MatrixReport.SCHEMA + ")", null);
+          + oldSchema + " (it came with " + newSchema + ")", null);
     }
     return node;
   }

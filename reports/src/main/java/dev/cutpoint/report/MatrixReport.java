@@ -28,10 +28,15 @@ public record MatrixReport(
     List<Expectation> expectations) {
 
   /** The schema this code writes and reads; a change that old readers would misread gets a new number. */
-  public static final String SCHEMA = "cutpoint-matrix/2";
+  public static final String SCHEMA = "cutpoint-matrix/3";
   /**
-   * The schema before replays and durations, still read (a baseline is often an older run's
-   * report): as this one, with no workers, no durations and no confirmations.
+   * The schema before cells marked {@code embeddedOnly}, still read (a baseline is often an older
+   * run's report): as this one, with no cell so marked.
+   */
+  public static final String SCHEMA_2 = "cutpoint-matrix/2";
+  /**
+   * The schema before replays and durations, still read: as schema 2, with no workers, no
+   * durations and no confirmations.
    */
   public static final String SCHEMA_1 = "cutpoint-matrix/1";
 
@@ -62,6 +67,20 @@ public record MatrixReport(
       Map<CellKey, String> notApplicable,
       List<CaseRecord> cases,
       List<Expectation> expectations) {
+    return tally(run, axes, notApplicable, Set.of(), cases, expectations);
+  }
+
+  /**
+   * As {@link #tally(Run, Axes, Map, List, List)}, with the applicable cells that only the embedded
+   * proxy's extension toxics can cut so marked.
+   */
+  public static MatrixReport tally(
+      Run run,
+      Axes axes,
+      Map<CellKey, String> notApplicable,
+      Set<CellKey> embeddedOnly,
+      List<CaseRecord> cases,
+      List<Expectation> expectations) {
     Map<CellKey, OutcomeCounts> counts = new HashMap<>();
     for (CaseRecord caseRecord : cases) {
       counts.merge(caseRecord.cell(), OutcomeCounts.NONE.plus(caseRecord.outcome()),
@@ -74,7 +93,7 @@ public record MatrixReport(
         matrix.add(key);
         String reason = notApplicable.get(key);
         cells.add(reason == null
-            ? Cell.applicable(key, counts.getOrDefault(key, OutcomeCounts.NONE))
+            ? Cell.applicable(key, embeddedOnly.contains(key), counts.getOrDefault(key, OutcomeCounts.NONE))
             : Cell.notApplicable(key, reason));
       }
     }
@@ -229,7 +248,7 @@ public record MatrixReport(
     Map<CellKey, OutcomeCounts> persistent = persistentCounts();
     return of.stream()
         .map(cell -> cell.applicable() && persistent.containsKey(cell.key())
-            ? Cell.applicable(cell.key(), cell.counts().minus(persistent.get(cell.key())))
+            ? Cell.applicable(cell.key(), cell.embeddedOnly(), cell.counts().minus(persistent.get(cell.key())))
             : cell)
         .toList();
   }

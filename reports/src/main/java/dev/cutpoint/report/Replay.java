@@ -18,4 +18,11 @@ public record Replay(String caseFile, String command) {
   public static Replay of(String caseFile) {
     return new Replay(caseFile, "java -jar " + JAR + " replay " + ShellWords.quote(caseFile));
   }
+
+  /** The same, with {@code --breezy PATH} when the run used a Breezy of the user's choosing. */
+  public static Replay of(String caseFile, java.util.Optional<String> breezyPath) {
+    Replay plain = of(caseFile);
+    return breezyPath.map(p -> new Replay(caseFile, plain.command() + " --breezy " + ShellWords.quote(p)))
+        .orElse(plain);
+  }
 }

@@ -12,7 +12,9 @@ public final class SummaryMarkdown {
       + "`n!` violation · `n?` undecided (shown when not 0) · n/a not applicable · — no case ran · "
       + "`p:` then the persistent-fault cases of the cell, counted apart from its tries: their fault hits "
       + "every connection of the call (the server stays away), so failing loudly after at most one resend is "
-      + "right for every verb class, a read included";
+      + "right for every verb class, a read included · "
+      + "⁺ cut by an extension toxic only the embedded proxy has (a real Toxiproxy cuts there only "
+      + "at the start, or not at all)";
   /** Each row of the tables in a sentence: the retry classes of Breezy's request registry. */
   static final List<String> VERB_CLASSES = List.of(
       "`read`: no side effect (get, stat, list_dir…): resent after any lost connection.",
@@ -74,7 +76,7 @@ public final class SummaryMarkdown {
 
   static String versions(Run run) {
     return "Java " + run.versions().java() + " · cutpoint " + run.versions().cutpoint()
-        + run.versions().breezy().map(v -> " · Breezy " + v).orElse("")
+        + run.versions().breezyLine().map(v -> " · " + v).orElse("")
         + " · started " + run.startedAt();
   }
 
@@ -158,7 +160,8 @@ public final class SummaryMarkdown {
     OutcomeCounts persistent = report.persistentCounts().getOrDefault(cell.key(), OutcomeCounts.NONE);
     OutcomeCounts generated = cell.counts().minus(persistent);
     String text = generated.total() == 0 ? "—" : generated.compact();
-    return persistent.total() == 0 ? text : text + " · p: " + persistent.nonZero();
+    String marked = text + (cell.embeddedOnly() ? " ⁺" : "");
+    return persistent.total() == 0 ? marked : marked + " · p: " + persistent.nonZero();
   }
 
   private static void violations(List<Finding> findings, StringBuilder md) {

@@ -46,6 +46,8 @@ class HtmlReportTest {
         .contains("<p class=\"banner bad\" role=\"status\"><strong>1 violating case (I2 in 1)</strong>")
         .contains("<strong>Coverage</strong> 2 of 7 applicable cells covered (≥ 2 cases each); 2 with at least one case; 1 n/a")
         .contains("<dt>Seed</dt><dd>42</dd>")
+        .contains("<dt>Breezy</dt><dd>3.3.2</dd>")
+        .contains("<dt>Breezy&#39;s package</dt><dd>/usr/lib/python3/dist-packages/breezy</dd>")
         .contains("<dt>Workers</dt><dd>java 8</dd>")
         .contains("<dt>Toxiproxy</dt><dd>embedded 2.12.0-cutpoint</dd>")
         .contains("<dt>Skipped breezy-server</dt><dd>brz not on PATH</dd>")

@@ -29,18 +29,36 @@ class MatrixJsonTest {
     Path file = dir.resolve("matrix.json");
     MatrixJson.write(SampleReports.small(), file);
     String json = Files.readString(file);
-    assertThat(json).startsWith("{\n  \"schema\" : \"cutpoint-matrix/2\"");
+    assertThat(json).startsWith("{\n  \"schema\" : \"cutpoint-matrix/3\"");
     assertThat(json)
         .contains("\"startedAt\" : \"2025-05-01T10:00:00Z\"")
         .contains("\"duration\" : \"PT3M12.4S\"")
         .contains("\"FIRST_TRY\" : 0")
         .contains("\"passed\" : false")
         .contains("\"notApplicable\" : null")
+        .contains("\"embeddedOnly\" : false")
         .contains("\"notApplicable\" : \"reset_peer drops the first response chunk only\"")
         .contains("\"command\" : \"java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json\"")
         .contains("\"workers\" : {\n      \"java\" : 8\n    }")
         .contains("\"durationMillis\" : 40")
         .contains("\"confirmation\" : {\n          \"reproduced\" : 2,\n          \"replays\" : 3\n        }");
+  }
+
+  /** A schema-2 report written before --breezy PATH recorded where Breezy's package was. */
+  @Test
+  void aReportWithoutBreezysPathReadsWithNone() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    MatrixJson.write(SampleReports.small(), file);
+    String json = Files.readString(file);
+    String older = json.replace(", \"breezyPath\" : \"/usr/lib/python3/dist-packages/breezy\"", "")
+        .replace(",\n      \"breezyPath\" : \"/usr/lib/python3/dist-packages/breezy\"", "");
+    assertThat(older).isNotEqualTo(json).doesNotContain("breezyPath");
+    Files.writeString(file, older);
+
+    Versions versions = MatrixJson.read(file).run().versions();
+
+    assertThat(versions.breezy()).contains("3.3.2");
+    assertThat(versions.breezyPath()).isEmpty();
   }
 
   /** A report written by the schema-1 writer (before replays and durations), kept as it was written. */
@@ -89,6 +107,48 @@ class MatrixJsonTest {
   }
 
   @Test
+  void aSchema2ReportReadsWithNoCellMarkedEmbeddedOnly() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    Files.writeString(file, schema2Json(SampleReports.small()));
+    MatrixReport old = MatrixJson.read(file);
+
+    assertThat(old.schema()).isEqualTo(MatrixReport.SCHEMA);
+    assertThat(old.cells()).isEqualTo(SampleReports.small().cells());
+    assertThat(old.cells()).noneMatch(Cell::embeddedOnly);
+  }
+
+  @Test
+  void aSchema2FileCarryingAFieldOfSchema3IsRefused() throws IOException {
+    Path file = dir.resolve("matrix.json");
+    Files.writeString(file, MatrixJson.toJson(SampleReports.small()).replace("cutpoint-matrix/3", "cutpoint-matrix/2"));
+    assertThatThrownBy(() -> MatrixJson.read(file))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageEndingWith("at $.cells[0].embeddedOnly: unknown in cutpoint-matrix/2 (it came with cutpoint-matrix/3)");
+  }
+
+  @Test
+  void aCellMarkedEmbeddedOnlyIsWrittenAndReadSo() throws IOException {
+    MatrixReport small = SampleReports.small();
+    Cell first = small.cells().stream().filter(Cell::applicable).findFirst().orElseThrow();
+    Map<CellKey, String> notApplicable = new java.util.HashMap<>();
+    small.cells().forEach(c -> c.notApplicable().ifPresent(reason -> notApplicable.put(c.key(), reason)));
+    MatrixReport marked = MatrixReport.tally(small.run(), small.axes(), notApplicable,
+        java.util.Set.of(first.key()), small.cases(), small.expectations());
+    Path file = dir.resolve("matrix.json");
+    MatrixJson.write(marked, file);
+
+    assertThat(MatrixJson.read(file).cells()).filteredOn(Cell::embeddedOnly).extracting(Cell::key)
+        .containsExactly(first.key());
+  }
+
+  /** The report as the schema-2 writer wrote it: no {@code embeddedOnly}. */
+  private static String schema2Json(MatrixReport report) throws IOException {
+    return MatrixJson.toJson(report)
+        .replace("cutpoint-matrix/3", "cutpoint-matrix/2")
+        .replaceAll(",\\s*\"embeddedOnly\" : false", "");
+  }
+
+  @Test
   void aSchema2FileWithoutADurationIsDamaged() throws IOException {
     Path file = dir.resolve("matrix.json");
     Files.writeString(file, MatrixJson.toJson(SampleReports.small()).replace(",\n    \"durationMillis\" : 12", ""));
@@ -101,12 +161,12 @@ class MatrixJsonTest {
   void anotherSchemaIsRefusedByName() throws IOException {
     Path file = dir.resolve("matrix.json");
     Files.writeString(file, MatrixJson.toJson(SampleReports.small())
-        .replace("cutpoint-matrix/2", "cutpoint-matrix/3"));
+        .replace("cutpoint-matrix/3", "cutpoint-matrix/4"));
     assertThatThrownBy(() -> MatrixJson.read(file))
         .isInstanceOfSatisfying(MalformedReportException.class, e -> {
           assertThat(e.file()).isEqualTo(file);
-          assertThat(e.problem()).isEqualTo(
-              "schema \"cutpoint-matrix/3\" is not supported; this reader knows \"cutpoint-matrix/2\" and \"cutpoint-matrix/1\"");
+          assertThat(e.problem()).isEqualTo("schema \"cutpoint-matrix/4\" is not supported; this reader knows"
+              + " \"cutpoint-matrix/3\", \"cutpoint-matrix/2\" and \"cutpoint-matrix/1\"");
         });
   }
 
@@ -116,6 +176,7 @@ class MatrixJsonTest {
         "{\"schema\": ", "not JSON",
         "[1, 2]", "not a JSON object",
         "{\"run\": {}}", "no \"schema\" field",
+        "{\"schema\": \"cutpoint-matrix/3\"}", "at $.run: missing",
         "{\"schema\": \"cutpoint-matrix/2\"}", "at $.run: missing",
         "{\"schema\": \"cutpoint-matrix/1\"}", "at $.run: missing");
     for (Map.Entry<String, String> bad : problems.entrySet()) {

@@ -20,7 +20,7 @@ final class SampleReports {
   static Run run(long seed, int tries, List<String> targets, List<SkippedTarget> skipped) {
     return new Run(seed, tries, targets, skipped,
         new ProxyProvider("embedded", "2.12.0-cutpoint"),
-        new Versions("17.0.15", "0.1.0", Optional.of("3.3.2")),
+        new Versions("17.0.15", "0.1.0", Optional.of("3.3.2"), Optional.of("/usr/lib/python3/dist-packages/breezy")),
         Instant.parse("2025-05-01T10:00:00Z"), Duration.ofSeconds(192, 400_000_000), workers(targets));
   }
 

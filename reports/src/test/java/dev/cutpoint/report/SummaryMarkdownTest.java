@@ -19,6 +19,13 @@ class SummaryMarkdownTest {
         SummaryMarkdown.LEGEND);
   }
 
+  /** A run with a Breezy of the user's choosing (--breezy PATH) says which one ran. */
+  @Test
+  void namesBreezysVersionAndWhereItsPackageIs() {
+    assertThat(SummaryMarkdown.render(SampleReports.small(), Optional.empty()))
+        .contains("- **Versions:** Java 17.0.15 · cutpoint 0.1.0 · Breezy 3.3.2 (/usr/lib/python3/dist-packages/breezy) · ");
+  }
+
   /** The nightly's first night, or any run without --baseline, says so rather than nothing. */
   @Test
   void saysWhenThereWasNoBaseline() {

@@ -12,6 +12,7 @@ import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.TargetResult;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.Finding;
@@ -55,9 +56,10 @@ class FaultMatrixIT {
     Optional<Path> baseline = asked.baseline();
     boolean failOnNew = asked.failOnNewOnly();
     List<String> run = asked.targets();
+    BreezyInstallation breezyInstallation = asked.breezy();
     if (!asked.allTargets()) {
       for (String name : run) {
-        Optional<String> unavailable = Targets.unavailable(name);
+        Optional<String> unavailable = Targets.unavailable(name, breezyInstallation);
         if (unavailable.isPresent()) {
           throw new BadRunSetting(RunSettings.TARGETS,
               RunSettings.TARGETS + ": " + name + " cannot run here (" + unavailable.get()
@@ -70,13 +72,15 @@ class FaultMatrixIT {
     // the workers of each target are the CLI's defaults (MatrixSettings.defaultWorkers)
     MatrixSettings settings = new MatrixSettings(run, tries, seed, toxiproxy, Mutant.NONE,
         asked.root().resolve(MatrixSettings.DEFAULT_OUT), baseline, true, Optional.empty(), asked.confirm(),
-        asked.serverCommand(), asked.clientCommand());
+        asked.serverCommand(), asked.clientCommand(), breezyInstallation);
     out.println("fault matrix: targets " + String.join(", ", run) + ", seed " + seed
         + (givenSeed.isPresent() ? "" : " (random; re-run it with -D" + RunSettings.SEED + "=" + seed + ")")
         + ", workers " + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation (-D"
         + RunSettings.CONFIRM + "); cases per cell: " + tries
         + (breezy.isEmpty() ? "" : ", " + asked.breezyTries() + " on the Breezy targets (-D"
-            + RunSettings.BREEZY_TRIES + ")"));
+            + RunSettings.BREEZY_TRIES + ")")
+        + (breezy.isEmpty() ? "" : BreezyTargets.module(breezyInstallation)
+            .map(m -> "; Breezy " + m.describe() + " (-D" + RunSettings.BREEZY + ")").orElse("")));
 
     ProgressLines progress = new ProgressLines(out, Progress::toStdout);
     List<MatrixResult> parts = new ArrayList<>();

@@ -1,9 +1,12 @@
 package dev.cutpoint.scenarios;
 
 import dev.cutpoint.fault.FaultCells;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.Delivery;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.Phase;
+import dev.cutpoint.toxiproxy.ToxiproxyChoice;
+import dev.cutpoint.toxiproxy.ToxiproxyProviders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +28,10 @@ record FaultShape(Phase phase, FaultKind kind, Delivery delivery, boolean persis
     }
   }
 
-  /** Every one-shot fault that kills the connection and that Toxiproxy can express honestly. */
+  /**
+   * Every one-shot fault that kills the connection and that the configured Toxiproxy can express
+   * honestly (the embedded one, with its extensions, more).
+   */
   static List<FaultShape> fatal() {
     return applicable(true);
   }
@@ -64,11 +70,18 @@ record FaultShape(Phase phase, FaultKind kind, Delivery delivery, boolean persis
         + (persistent ? " persistent" : "");
   }
 
+  /** The toxics of the Toxiproxy the properties run on. */
+  private static ProxyToxics toxics() {
+    ToxiproxyChoice choice = ToxiproxyProviders.choose(
+        RunSettings.system().toxiproxy(), System::getProperty, System::getenv);
+    return choice instanceof ToxiproxyChoice.Embedded ? ProxyToxics.EMBEDDED : ProxyToxics.SHOPIFY;
+  }
+
   private static List<FaultShape> applicable(boolean fatal) {
     List<FaultShape> shapes = new ArrayList<>();
     for (Phase phase : Phase.values()) {
       for (FaultKind kind : FaultKind.values()) {
-        if (kind.fatal() != fatal || !FaultCells.forPhaseAndKind(phase, kind).applicable()) {
+        if (kind.fatal() != fatal || !FaultCells.forPhaseAndKind(phase, kind, toxics()).applicable()) {
           continue;
         }
         if (phase == Phase.BETWEEN) {

@@ -4,6 +4,8 @@ import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.toxiproxy.ToxiproxyChoiceException;
 import dev.cutpoint.toxiproxy.ToxiproxyProviders;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String TARGETS = "cutpoint.targets";
   static final String SERVER_COMMAND = "cutpoint.server.command";
   static final String CLIENT_COMMAND = "cutpoint.client.command";
+  static final String BREEZY = "cutpoint.breezy";
   static final String BASELINE = "cutpoint.baseline";
   static final String ROOT = "cutpoint.root";
   static final String CONFIRM = "cutpoint.confirm";
@@ -141,6 +144,27 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
       return command.filter(c -> !c.isBlank()).map(ServerCommand::new);
     } catch (IllegalArgumentException e) {
       throw new BadRunSetting(SERVER_COMMAND, SERVER_COMMAND + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The Breezy the real-Breezy targets run: the system's, or the {@code breezy} package in the
+   * directory {@code cutpoint.breezy} names (relative paths from the repository root), checked now so
+   * that a directory without one stops the run before any case.
+   */
+  BreezyInstallation breezy() {
+    Optional<String> value = value(BREEZY);
+    if (value.isEmpty()) {
+      return BreezyInstallation.system();
+    }
+    Path directory = Path.of(value.get().trim());
+    if (!directory.isAbsolute()) {
+      directory = root().resolve(directory);
+    }
+    try {
+      return BreezyTargets.chosen(BREEZY, directory);
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(BREEZY, e.getMessage());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,6 +66,18 @@ class RunSettingsTest {
     assertThat(settings.baseline()).contains(old);
     assertThat(with("cutpoint.confirm", "0").confirm()).as("no replays").isZero();
     assertThat(with("cutpoint.confirm", " 10 ").confirm()).isEqualTo(10);
+  }
+
+  /** cutpoint.breezy: blank for the system's Breezy; a directory without a breezy package is one line. */
+  @Test
+  void aBreezyDirectoryWithoutBreezyStopsTheRunInOneLine() throws Exception {
+    assertThat(with("cutpoint.breezy", "").breezy()).isEqualTo(BreezyInstallation.system());
+    Files.createDirectories(root.resolve("empty"));
+
+    assertThatThrownBy(() -> with("cutpoint.breezy", "empty").breezy())
+        .isInstanceOf(BadRunSetting.class)
+        .hasMessageStartingWith("cutpoint.breezy: " + root.resolve("empty") + ": holds no breezy package")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test

@@ -44,12 +44,23 @@ public final class BreezyBug819604 {
    * @throws IllegalArgumentException for a target that is not a Breezy one
    */
   public static Bug819604.Ending tell(PrintStream out, String target, boolean noRetry) throws IOException {
+    return tell(out, target, noRetry, BreezyInstallation.system());
+  }
+
+  /**
+   * Tells the story on {@code out} against the named Breezy target, with {@code breezy}'s client
+   * and server ({@code --breezy PATH}).
+   *
+   * @throws BreezyUnavailable when that Breezy does not run
+   * @throws IllegalArgumentException for a target that is not a Breezy one
+   */
+  public static Bug819604.Ending tell(PrintStream out, String target, boolean noRetry, BreezyInstallation breezy)
+      throws IOException {
     if (!BreezyTargets.NAMES.contains(target)) {
       throw new IllegalArgumentException(
           "'" + target + "' is not a Breezy target; these are: " + String.join(", ", BreezyTargets.NAMES));
     }
-    BreezyInstallation breezy = BreezyInstallation.system();
-    String version = breezy.version();
+    String which = breezy.probe().describe();
     boolean realServer = !target.equals(BreezyTargets.CLIENT);
     boolean realClient = !target.equals(BreezyTargets.SERVER);
     try (CaseServer server = realServer
@@ -59,9 +70,9 @@ public final class BreezyBug819604 {
             ? DriverClient.start(breezy, Optional.empty(), noRetry)
             : new ReferenceClient(Mutant.NONE, noRetry, Optional.empty())) {
       server.reset(Workload.initialState(), Set.of());
-      out.println("server: " + (realServer ? "Breezy " + version + "'s " : "") + server.description());
+      out.println("server: " + (realServer ? "Breezy " + which + "'s " : "") + server.description());
       out.println("client: " + (realClient
-              ? "Breezy " + version + "'s own client (_SmartClient over SmartTCPClientMedium)"
+              ? "Breezy " + which + "'s own client (_SmartClient over SmartTCPClientMedium)"
               : "the reference client")
           + (noRetry ? ", with -Dnoretry (resending off)" : ", resending as Breezy does"));
       client.open(server.address(), TIMEOUT);

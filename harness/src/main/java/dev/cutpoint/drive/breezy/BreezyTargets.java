@@ -13,11 +13,14 @@ import dev.cutpoint.drive.target.ReferenceClient;
 import dev.cutpoint.drive.target.ReferenceServer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The targets with real Breezy in them (SPEC §6), how each starts, and whether this machine can run
- * them: each needs Breezy ({@code brz} and {@code python3-breezy}, {@link BreezyInstallation}); the
+ * them: each needs Breezy ({@code brz} and {@code python3-breezy}, or the {@code breezy} package of
+ * the user's choosing: {@link BreezyInstallation}, from {@link TargetSettings#breezy()}); the
  * two with {@code brz serve} also need the system's socket table to see its connections.
  */
 public final class BreezyTargets {
@@ -31,22 +34,34 @@ public final class BreezyTargets {
   /** Every Breezy target, in the order a run takes them. */
   public static final List<String> NAMES = List.of(SERVER, CLIENT, BOTH);
 
-  private static volatile Probe probe;
+  private static final Map<BreezyInstallation, Probe> PROBES = new ConcurrentHashMap<>();
 
-  private record Probe(Optional<String> version, Optional<String> unavailable) {}
+  private record Probe(Optional<BreezyModule> module, Optional<String> unavailable) {}
 
   private BreezyTargets() {}
 
   /**
-   * Why the named Breezy target cannot run here, if it cannot (probed once per JVM).
+   * Why the named Breezy target cannot run here with the system's Breezy, if it cannot (probed once
+   * per JVM).
    *
    * @throws IllegalArgumentException for a name that is not a Breezy target
    */
   public static Optional<String> unavailable(String name) {
+    return unavailable(name, BreezyInstallation.system());
+  }
+
+  /**
+   * Why the named Breezy target cannot run here with {@code breezy}, if it cannot (probed once per
+   * JVM and installation).
+   *
+   * @throws IllegalArgumentException for a name that is not a Breezy target
+   */
+  public static Optional<String> unavailable(String name, BreezyInstallation breezy) {
     requireBreezyTarget(name);
-    Optional<String> unavailable = probe().unavailable();
+    Optional<String> unavailable = probe(breezy).unavailable();
     if (unavailable.isPresent()) {
-      return unavailable;
+      String what = breezy.breezyPath().isPresent() ? "the chosen Breezy " : "Breezy is not installed: ";
+      return Optional.of(what + unavailable.get());
     }
     if (!name.equals(CLIENT) && !ServerSockets.available()) {
       return Optional.of("no socket table (/proc/net/tcp) to see brz serve's connections: Linux only");
@@ -56,20 +71,36 @@ public final class BreezyTargets {
 
   /** The installed Breezy's version, e.g. {@code 3.3.2}; empty when it is not installed. */
   public static Optional<String> installedVersion() {
-    return probe().version();
+    return module(BreezyInstallation.system()).map(BreezyModule::version);
   }
 
-  private static Probe probe() {
-    Probe known = probe;
-    if (known == null) {
+  /** The version and location of {@code breezy}'s package; empty when it does not run. */
+  public static Optional<BreezyModule> module(BreezyInstallation breezy) {
+    return probe(breezy).module();
+  }
+
+  /**
+   * The Breezy in {@code directory}, checked now so that a bad one stops a run before any case.
+   *
+   * @param option the option or property that named it, for the message ({@code --breezy})
+   * @throws IllegalArgumentException in one line, when it holds no importable {@code breezy} package
+   */
+  public static BreezyInstallation chosen(String option, java.nio.file.Path directory) {
+    BreezyInstallation breezy = BreezyInstallation.at(directory);
+    probe(breezy).unavailable().ifPresent(reason -> {
+      throw new IllegalArgumentException(option + ": " + reason);
+    });
+    return breezy;
+  }
+
+  private static Probe probe(BreezyInstallation breezy) {
+    return PROBES.computeIfAbsent(breezy, b -> {
       try {
-        known = new Probe(Optional.of(BreezyInstallation.system().version()), Optional.empty());
+        return new Probe(Optional.of(b.probe()), Optional.empty());
       } catch (BreezyUnavailable e) {
-        known = new Probe(Optional.empty(), Optional.of("Breezy is not installed: " + e.getMessage()));
+        return new Probe(Optional.empty(), Optional.of(e.getMessage()));
       }
-      probe = known;
-    }
-    return known;
+    });
   }
 
   /**
@@ -91,7 +122,7 @@ public final class BreezyTargets {
       throw new IllegalArgumentException("mutant " + mutant.label() + " switches the reference server;"
           + " target " + name + " runs brz serve");
     }
-    BreezyInstallation breezy = BreezyInstallation.system();
+    BreezyInstallation breezy = settings.breezy();
     ProxiedTarget.ServerStarter servers = realServer
         ? () -> ServedBrz.start(breezy, StopMode.KILL)
         : () -> ReferenceServer.start(mutant);
@@ -116,7 +147,7 @@ public final class BreezyTargets {
       throw new IllegalArgumentException("mutant " + mutant.label() + " switches the reference server;"
           + " target " + name + " runs the user's own server");
     }
-    BreezyInstallation breezy = BreezyInstallation.system();
+    BreezyInstallation breezy = settings.breezy();
     return ProxiedTarget.start(
         name,
         settings,

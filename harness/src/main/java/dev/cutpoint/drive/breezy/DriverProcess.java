@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A driver-protocol client as a process (docs/driver-protocol.md): Breezy's {@code driver.py},
- * shipped in the jar, copied into a throwaway Breezy home and run by the system's Python, or the
+ * shipped in the jar, copied into a throwaway Breezy home and run by the installation's Python, or the
  * user's {@link ClientCommand}, run by {@code /bin/sh} in the same kind of home (as the user's
  * server command is); lines in, lines out, with a deadline on every wait. Knows nothing of what
  * the lines mean ({@link BreezyClient} does).
@@ -52,7 +52,7 @@ final class DriverProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Breezy's driver, {@code python3 -I -u driver.py}. */
+  /** Breezy's driver, {@code python3 -I -u driver.py} with the installation's Breezy. */
   static DriverProcess start(BreezyInstallation installation) {
     BreezyHome home = BreezyHome.create("cutpoint-breezy-driver-");
     try {
@@ -63,9 +63,8 @@ final class DriverProcess implements AutoCloseable {
         }
         Files.copy(source, script);
       }
-      // -I: Python ignores PYTHON* variables and the user's site-packages.
-      return start(home, "the Breezy driver",
-          List.of(installation.python().toString(), "-I", "-u", script.toString()));
+      // isolated (-I): only the installation's own choice of breezy package is added to sys.path
+      return start(home, "the Breezy driver", installation.pythonScript(script, List.of()));
     } catch (IOException | RuntimeException e) {
       home.close();
       if (e instanceof IOException io) {

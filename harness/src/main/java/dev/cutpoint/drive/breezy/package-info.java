@@ -14,6 +14,12 @@
  * dev.cutpoint.drive.breezy.BreezyErrors}; without a journal the oracle infers what ran from the
  * final tree's unique payloads and the branch locks' tokens.
  *
+ * <p>Which Breezy runs is a {@link dev.cutpoint.drive.breezy.BreezyInstallation}: the system's, or
+ * the {@code breezy} package in a directory of the user's choosing ({@code --breezy PATH}, {@code
+ * cutpoint.breezy}), which every process started here imports. {@link
+ * dev.cutpoint.drive.breezy.BreezyRegistry} reads that Breezy's verb table ({@link
+ * dev.cutpoint.verbs.BreezyVerbTable}: its class of every verb) from its own request registry.
+ *
  * <p>What real Breezy breaks, understood and reviewed, is in {@code expected-findings.json} ({@link
  * dev.cutpoint.drive.breezy.ExpectedFindings}): a matrix run marks those violations expected and
  * fails on any other. {@link dev.cutpoint.drive.breezy.BreezyBug819604} tells bug 819604 with the

@@ -185,8 +185,7 @@ public final class BrzServe implements AutoCloseable {
       return;
     }
     List<String> brzServe =
-        List.of(
-            installation.brz().toString(),
+        installation.brzCommand(
             "serve",
             "--allow-writes",
             "--listen",
@@ -201,7 +200,7 @@ public final class BrzServe implements AutoCloseable {
     try {
       process = Reaper.start(builder);
     } catch (IOException e) {
-      throw new BrzServeFailed("cannot run " + installation.brz() + ": " + e.getMessage(), "");
+      throw new BrzServeFailed("cannot run " + brzServe.get(0) + ": " + e.getMessage(), "");
     }
     stderrDrain =
         log.drain(
@@ -308,7 +307,7 @@ public final class BrzServe implements AutoCloseable {
     try {
       if (branchTemplate == null) {
         Path template = home.path().resolve("branch-template");
-        run(List.of(installation.brz().toString(), "init", "--quiet", template.toString()));
+        run(installation.brzCommand("init", "--quiet", template.toString()));
         branchTemplate = template;
       }
       Files.createDirectories(target.getParent());

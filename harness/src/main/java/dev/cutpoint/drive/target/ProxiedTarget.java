@@ -14,6 +14,7 @@ import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.fault.AttemptTrace;
 import dev.cutpoint.fault.FaultCells;
 import dev.cutpoint.fault.Nemesis;
+import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Delivery;
@@ -103,7 +104,8 @@ public final class ProxiedTarget implements Target {
     this.server = server;
     this.proxy = proxy;
     this.proxyAddress = toxiproxy.endpoint(proxy);
-    this.nemesis = new Nemesis(proxy, Optional.of(server::restart), toxiproxy.blackHoles());
+    this.nemesis = new Nemesis(
+        proxy, Optional.of(server::restart), toxiproxy.blackHoles(), toxiproxy.extensions());
     this.client = clients.start(nemesis);
   }
 
@@ -167,6 +169,11 @@ public final class ProxiedTarget implements Target {
     return toxiproxy.version();
   }
 
+  @Override
+  public ProxyToxics proxyToxics() {
+    return nemesis.toxics();
+  }
+
   /** The server, in one line. */
   public String serverDescription() {
     return server.description();
@@ -174,19 +181,35 @@ public final class ProxiedTarget implements Target {
 
   @Override
   public PreparedCase prepare(CaseSpec spec) throws IOException {
-    List<Request> requests = new ArrayList<>();
-    for (int i = 0; i < spec.requests().size(); i++) {
-      requests.add(client.recorded(i, spec.requests().get(i)));
-    }
+    List<Request> requests = recorded(spec.requests());
     ServerState initial = Workload.initialState();
     List<Long> lengths = needsResponseLengths(spec.cell().phase(), spec.cell().kind())
         ? dryRun(initial, requests)
         : zeros(requests);
     Request faulted = requests.get(spec.faultIndex());
-    FaultPlan plan = FaultPlanner.plan(spec, faulted.encodedLength(), lengths.get(spec.faultIndex()));
+    FaultPlan plan = FaultPlanner.plan(
+        spec, faulted.encodedLength(), lengths.get(spec.faultIndex()), nemesis.toxics());
     Scenario scenario =
         new Scenario(spec.seed(), name, client.name(), initial, requests, Optional.of(plan));
     return new PreparedCase(scenario, lengths);
+  }
+
+  @Override
+  public Scenario scenario(long seed, ServerState initial, List<RequestDraft> drafts, Optional<FaultPlan> fault) {
+    return new Scenario(seed, name, client.name(), initial, recorded(drafts), fault);
+  }
+
+  @Override
+  public List<Long> responseLengths(ServerState initial, List<Request> requests) throws IOException {
+    return dryRun(initial, requests);
+  }
+
+  private List<Request> recorded(List<RequestDraft> drafts) {
+    List<Request> requests = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      requests.add(client.recorded(i, drafts.get(i)));
+    }
+    return requests;
   }
 
   @Override
@@ -277,7 +300,7 @@ public final class ProxiedTarget implements Target {
           int executedBefore = server.journal().map(j -> j.entries().size()).orElse(0);
           arm(prepared, fault.get(), request);
           calls.add(timekeeper.during(() -> client.call(request, bound),
-              () -> endWhenStalled(fault.get(), request, executedBefore)));
+              () -> endWhenStalled(fault.get(), executedBefore)));
         } else {
           arm(prepared, fault.get(), request);
           calls.add(client.call(request, bound));
@@ -310,13 +333,11 @@ public final class ProxiedTarget implements Target {
    * then has the client end it as its own timeout would. Nothing is guessed: without the evidence
    * the call's safety net gives the case up.
    */
-  private void endWhenStalled(FaultPlan plan, Request request, int executedBefore)
+  private void endWhenStalled(FaultPlan plan, int executedBefore)
       throws IOException, InterruptedException {
     boolean stalled;
     if (nemesis.seesBlackHoles()) {
-      // upstream: the whole request fell in; downstream: the server ran it and began to answer
-      long swallowed = plan.phase() == Phase.READ ? 1 : request.encodedLength();
-      stalled = nemesis.awaitSwallowed(swallowed, Watchdog.SAFETY_NET);
+      stalled = nemesis.awaitStalled(Watchdog.SAFETY_NET);
     } else if (plan.phase() == Phase.READ) {
       stalled = server.awaitExecuted(executedBefore + 1, Watchdog.SAFETY_NET);
     } else {
@@ -330,14 +351,15 @@ public final class ProxiedTarget implements Target {
 
   /**
    * What the nemesis says of its fault, except where a server that answers incomplete messages did
-   * so: a CLOSE after k of n request bytes whose first attempt wrote more than k bytes and still got
-   * its answer was cut all the same (the proxy let k through), and the answer came from the k.
+   * so: a CLOSE or RESET after k of n request bytes whose first attempt wrote more than k bytes and
+   * still got its answer was cut all the same (the proxy let k through), and the answer came from
+   * the k before the close or the RST reached the client (seen with brz serve under load).
    */
   private Injection injection(FaultPlan plan, Request request, List<AttemptTrace> attempts) {
     Injection said = nemesis.injection(attempts);
     if (said.fired()
         || !server.answersIncompleteMessages()
-        || plan.kind() != FaultKind.CLOSE
+        || !(plan.kind() == FaultKind.CLOSE || plan.kind() == FaultKind.RESET)
         || !(plan.phase() == Phase.WRITE || plan.phase() == Phase.FLUSH)
         || plan.offset() >= request.encodedLength()
         || attempts.isEmpty()) {
@@ -347,15 +369,18 @@ public final class ProxiedTarget implements Target {
     if (first.failedAt().isPresent() || first.bytesWritten() <= plan.offset()) {
       return said;
     }
+    String cut = plan.kind() == FaultKind.CLOSE ? "close" : "RST";
     return new Injection(true, said.evidence() + "; the client wrote " + first.bytesWritten()
         + " B through a proxy that lets " + plan.offset() + " through: the server answered the first "
-        + plan.offset() + " of " + request.encodedLength() + " bytes, before the close reached the client");
+        + plan.offset() + " of " + request.encodedLength() + " bytes, before the " + cut
+        + " reached the client");
   }
 
   private void arm(PreparedCase prepared, FaultPlan plan, Request request) throws IOException {
     OptionalLong live = client.liveConnection();
     boolean fresh = plan.phase() != Phase.BETWEEN
-        && FaultCells.forPhaseAndKind(plan.phase(), plan.kind()).needsFreshConnection();
+        && FaultCells.forPhaseAndKind(plan.phase(), plan.kind(), nemesis.toxics())
+            .needsFreshConnection();
     if (fresh) {
       // reset_peer sends RST only on a link opened while it is present
       client.disconnect();

@@ -41,7 +41,8 @@ final class Link {
             Direction.UPSTREAM,
             client,
             new SocketOutlet(upstream, this::destinationClosed),
-            chains.get(Direction.UPSTREAM)));
+            chains.get(Direction.UPSTREAM),
+            this::resetOnClose));
     directions.put(
         Direction.DOWNSTREAM,
         new ToxicLink(
@@ -49,7 +50,8 @@ final class Link {
             Direction.DOWNSTREAM,
             upstream,
             new SocketOutlet(client, this::destinationClosed),
-            chains.get(Direction.DOWNSTREAM)));
+            chains.get(Direction.DOWNSTREAM),
+            this::resetOnClose));
   }
 
   /**
@@ -63,10 +65,15 @@ final class Link {
             .flatMap(List::stream)
             .anyMatch(t -> t.toxic() instanceof ResetPeerToxic);
     if (resetsPeer) {
-      lingerZero(client);
-      lingerZero(upstream);
+      resetOnClose();
     }
     directions.forEach((direction, link) -> link.start(chains.get(direction)));
+  }
+
+  /** Makes any later close of this link a TCP RST on both sides (our reset extension asks for it). */
+  private void resetOnClose() {
+    lingerZero(client);
+    lingerZero(upstream);
   }
 
   ToxicLink direction(Direction direction) {

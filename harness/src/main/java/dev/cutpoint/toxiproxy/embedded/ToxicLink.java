@@ -20,6 +20,7 @@ final class ToxicLink {
   private final Direction direction;
   private final Head head;
   private final List<Stage> stages = new CopyOnWriteArrayList<>();
+  private final Runnable resetOnClose;
   private volatile boolean killed;
 
   ToxicLink(
@@ -27,13 +28,15 @@ final class ToxicLink {
       Direction direction,
       SocketChannel source,
       SocketOutlet destination,
-      List<ToxicDefinition> chain) {
+      List<ToxicDefinition> chain,
+      Runnable resetOnClose) {
     this.name = name;
     this.direction = direction;
+    this.resetOnClose = resetOnClose;
     Outlet next = destination;
     List<Stage> stubs = new ArrayList<>();
     for (int i = chain.size() - 1; i >= 1; i--) {
-      ToxicStub stub = new ToxicStub(chain.get(i), next, threadName(chain.get(i)));
+      ToxicStub stub = new ToxicStub(chain.get(i), next, threadName(chain.get(i)), resetOnClose);
       stubs.add(0, stub);
       next = stub;
     }
@@ -60,7 +63,7 @@ final class ToxicLink {
       stages.add(ToxicStub.closedOn(toxic, threadName(toxic)));
       return;
     }
-    ToxicStub stub = new ToxicStub(toxic, last.output(), threadName(toxic));
+    ToxicStub stub = new ToxicStub(toxic, last.output(), threadName(toxic), resetOnClose);
     stages.add(stub);
     last.output(stub);
     stub.run(toxic);

@@ -6,7 +6,9 @@ over stdin/stdout, the connection gate, the attempts, expire. This header only
 adds what is Breezy's; where the two differ, the document is right and this
 driver is wrong.
 
-One long-lived process per batch (`/usr/bin/python3 -I -u driver.py`), driven by
+One long-lived process per batch (`/usr/bin/python3 -I -u driver.py`; with a
+Breezy of the user's choosing, `--breezy PATH`, a bootstrap on the command line
+puts PATH first on sys.path and then runs this file), driven by
 cutpoint's Java side through JSON lines: one JSON object per line on stdin, one
 per line on stdout. Nothing else is ever written to stdout (anything printed by
 accident goes to stderr). The requests are sent by Breezy's own client code,

@@ -117,6 +117,7 @@ class BreezyTargetTest {
     assertThat(report.findings()).extracting(f -> f.expectedBy().orElseThrow().id())
         .anyMatch(id -> id.startsWith("breezy-no-timeout-and-no-resend-after-one/breezy/"));
     assertThat(report.run().versions().breezy()).contains(BreezyInstallation.system().version());
+    assertThat(report.run().versions().breezyPath()).contains(BreezyCopy.INSTALLED.toString());
 
     // without the finding that explains the black hole, its violations are new and fail the run
     ExpectedFindings withoutTimeouts = ExpectedFindings.of(ExpectedFindings.reviewed().findings().stream()

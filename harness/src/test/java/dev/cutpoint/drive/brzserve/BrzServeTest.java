@@ -3,6 +3,7 @@ package dev.cutpoint.drive.brzserve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutpoint.drive.breezy.BreezyCopy;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.InstalledBreezy;
 import dev.cutpoint.drive.breezy.Reaper;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -218,6 +220,19 @@ class BrzServeTest {
       assertThat(directory).doesNotExist();
     } finally {
       child.destroyForcibly();
+    }
+  }
+
+  /** --breezy PATH: brz serve and brz init run the chosen breezy package, not the system's. */
+  @Test
+  void aChosenBreezyServesAndMakesBranches(@TempDir Path dir) throws IOException {
+    BreezyInstallation copy = BreezyInstallation.at(BreezyCopy.of(dir));
+    try (BrzServe chosen = BrzServe.start(copy)) {
+      String argv = Files.readString(Path.of("/proc/" + chosen.pid() + "/cmdline")).replace('\0', ' ');
+      assertThat(argv).contains(" " + dir + " serve --allow-writes");
+      assertThat(hello(chosen.port())).endsWith("l2:ok1:2ee");
+      chosen.createBranch("b");
+      assertThat(chosen.directory().resolve("b/.bzr/branch")).isDirectory();
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutpoint.toxiproxy.embedded.Proxy;
@@ -15,6 +16,7 @@ import dev.cutpoint.toxiproxy.embedded.ProxyState;
 import dev.cutpoint.toxiproxy.embedded.ToxiproxyException;
 import dev.cutpoint.toxiproxy.embedded.ToxiproxyException.Reason;
 import dev.cutpoint.toxiproxy.embedded.toxic.Direction;
+import dev.cutpoint.toxiproxy.embedded.toxic.InvalidAttribute;
 import dev.cutpoint.toxiproxy.embedded.toxic.Toxic;
 import dev.cutpoint.toxiproxy.embedded.toxic.ToxicDefinition;
 import dev.cutpoint.toxiproxy.embedded.toxic.ToxicType;
@@ -203,6 +205,11 @@ final class ApiJson {
     ObjectNode given = attributes == null || attributes.isNull()
         ? MAPPER.createObjectNode()
         : attributesObject(attributes);
+    for (String required : head.type().requiredAttributes()) {
+      if (!given.hasNonNull(required)) {
+        throw ToxiproxyException.of(Reason.MISSING_FIELD, "attributes." + required);
+      }
+    }
     return new ToxicDefinition(
         head.name(), head.type(), head.stream(), head.toxicity(), toxic(given, head.type()));
   }
@@ -224,6 +231,11 @@ final class ApiJson {
   private Toxic toxic(ObjectNode attributes, ToxicType type) throws ToxiproxyException {
     try {
       return MAPPER.treeToValue(attributes, type.toxicClass());
+    } catch (ValueInstantiationException e) {
+      if (e.getCause() instanceof InvalidAttribute invalid) {
+        throw ToxiproxyException.of(Reason.BAD_REQUEST_BODY, invalid.getMessage());
+      }
+      throw ToxiproxyException.of(Reason.BAD_REQUEST_BODY, "json: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw ToxiproxyException.of(Reason.BAD_REQUEST_BODY, "json: " + e.getOriginalMessage());
     }

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One toxic's place in one direction of one link (Toxiproxy's ToxicStub): a bounded input, an
  * output, per-link state, and a thread that runs the toxic's {@link Toxic#pipe}.
  *
- * <p>The toxic sees {@link #take}, {@link #takeWithin}, {@link #sleep}, {@link #emit} and
- * {@link #close}; waiting calls throw {@link StubInterrupted} when the link pauses the stub to
+ * <p>The toxic sees {@link #take}, {@link #takeWithin}, {@link #sleep}, {@link #emit},
+ * {@link #close} and {@link #reset}; waiting calls throw {@link StubInterrupted} when the link pauses the stub to
  * rewire the chain. The link sees the {@link Stage} side: {@link #interrupt}, {@link #run},
  * {@link #bypass} (the toxic was removed) and {@link #kill} (the link is gone).
  */
@@ -28,6 +28,7 @@ public final class ToxicStub implements Stage, Outlet {
   private final String threadName;
   private final String toxicName;
   private final Optional<Object> state;
+  private final Runnable resetOnClose;
   private volatile Outlet output;
 
   // all guarded by lock
@@ -43,17 +44,23 @@ public final class ToxicStub implements Stage, Outlet {
   private boolean started;
   private boolean finished;
 
-  public ToxicStub(ToxicDefinition definition, Outlet output, String threadName) {
+  /**
+   * @param resetOnClose makes the link's coming close a TCP RST on both of its sockets (SO_LINGER
+   *     0), for {@link #reset}
+   */
+  public ToxicStub(
+      ToxicDefinition definition, Outlet output, String threadName, Runnable resetOnClose) {
     this.capacity = definition.type().bufferSize();
     this.state = definition.toxic().newState();
     this.toxicName = definition.name();
     this.output = output;
     this.threadName = threadName;
+    this.resetOnClose = resetOnClose;
   }
 
   /** A stub born on a link that has already ended: it swallows whatever it is given. */
   public static ToxicStub closedOn(ToxicDefinition definition, String threadName) {
-    ToxicStub stub = new ToxicStub(definition, DiscardingOutlet.INSTANCE, threadName);
+    ToxicStub stub = new ToxicStub(definition, DiscardingOutlet.INSTANCE, threadName, () -> {});
     stub.closed = true;
     return stub;
   }
@@ -122,6 +129,15 @@ public final class ToxicStub implements Stage, Outlet {
       lock.unlock();
     }
     output.end();
+  }
+
+  /**
+   * Like {@link #close}, but the link's sockets close with a TCP RST on both sides, whenever the
+   * link was opened: what has been emitted goes first, in order, as with a close.
+   */
+  public void reset() {
+    resetOnClose.run();
+    close();
   }
 
   public boolean isClosed() {

@@ -111,7 +111,7 @@ class ToxicStubTest {
   }
 
   private static ToxicStub stub(ToxicDefinition definition, Outlet out) {
-    ToxicStub stub = new ToxicStub(definition, out, "test-stub");
+    ToxicStub stub = new ToxicStub(definition, out, "test-stub", () -> {});
     stub.run(definition);
     return stub;
   }

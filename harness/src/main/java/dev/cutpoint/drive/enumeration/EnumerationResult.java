@@ -1,0 +1,109 @@
+package dev.cutpoint.drive.enumeration;
+
+import dev.cutpoint.check.Verdict;
+import dev.cutpoint.drive.CaseResult;
+import dev.cutpoint.drive.HarnessError;
+import dev.cutpoint.drive.MatrixCell;
+import dev.cutpoint.drive.breezy.ExpectedFindings;
+import dev.cutpoint.fault.Applicability;
+import dev.cutpoint.history.Request;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An enumeration run: the workload as the target's client sends it (each request's n, each
+ * response's m from the dry run), the requests left out, the fault-free run and its verdict, the
+ * plan, every cut point's case (in the plan's order) or harness error, and the time.
+ */
+public record EnumerationResult(
+    EnumerationSettings settings,
+    String target,
+    String toxiproxy,
+    String toxiproxyVersion,
+    List<Request> requests,
+    List<Long> responseLengths,
+    List<OmittedRequest> omitted,
+    Verdict faultFree,
+    CutPointPlan plan,
+    Map<MatrixCell, Applicability> cells,
+    List<CaseResult> cases,
+    List<HarnessError> errors,
+    Instant startedAt,
+    Duration elapsed,
+    Duration casesTime,
+    ExpectedFindings expected) {
+
+  /** A request of the workload the target has no verb for. */
+  public record OmittedRequest(int workloadIndex, String verb, String verbClass, String reason) {}
+
+  public EnumerationResult {
+    Objects.requireNonNull(settings, "settings");
+    requests = List.copyOf(requests);
+    responseLengths = List.copyOf(responseLengths);
+    omitted = List.copyOf(omitted);
+    Objects.requireNonNull(faultFree, "faultFree");
+    Objects.requireNonNull(plan, "plan");
+    cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+    cases = List.copyOf(cases);
+    errors = List.copyOf(errors);
+  }
+
+  public long violations() {
+    return cases.stream().filter(CaseResult::violated).count();
+  }
+
+  /** Cases with a violation no reviewed finding covers. */
+  public long newViolations() {
+    return cases.stream().filter(c -> c.verdict().violations().stream()
+        .anyMatch(v -> expected.covering(target, c.cell(), v.invariant()).isEmpty())).count();
+  }
+
+  /** Cases whose fault did not fire, or in which the harness doubted its own run: they tested nothing. */
+  public List<CaseResult> untested() {
+    return cases.stream().filter(c -> !c.tested()).toList();
+  }
+
+  /** Stride and {@code --max-cases} together: expressible cut points the run chose not to cut. */
+  public long skippedByStride() {
+    return plan.skipped(SkipCause.STRIDE) + plan.skipped(SkipCause.MAX_CASES);
+  }
+
+  public long notExpressible() {
+    return plan.skipped(SkipCause.NOT_EXPRESSIBLE);
+  }
+
+  /** Cut points per second while the cases ran. */
+  public double caseRate() {
+    double seconds = casesTime.toNanos() / 1e9;
+    return seconds > 0 ? cases.size() / seconds : 0;
+  }
+
+  /** Cut points per second over the whole run, starting the targets and the fault-free run included. */
+  public double rate() {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds > 0 ? cases.size() / seconds : 0;
+  }
+
+  /**
+   * No new violation (the fault-free run's included), no harness error, and every cut point's
+   * fault fired.
+   */
+  public boolean passed() {
+    return faultFree.passed() && newViolations() == 0 && errors.isEmpty() && untested().isEmpty();
+  }
+
+  /**
+   * {@code N cut points, V violations, S skipped by stride}, then {@code , E not expressible} when
+   * the target could not cut everywhere, and the expected violations in parentheses.
+   */
+  public String summaryLine() {
+    long expectedCases = violations() - newViolations();
+    return cases.size() + " cut points, " + violations() + " violations"
+        + (expectedCases > 0 ? " (" + expectedCases + " expected)" : "") + ", " + skippedByStride()
+        + " skipped by stride" + (notExpressible() > 0 ? ", " + notExpressible() + " not expressible" : "");
+  }
+}

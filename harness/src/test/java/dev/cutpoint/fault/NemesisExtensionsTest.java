@@ -1,0 +1,203 @@
+package dev.cutpoint.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutpoint.client.CallFailed;
+import dev.cutpoint.client.ClientOptions;
+import dev.cutpoint.client.Request;
+import dev.cutpoint.client.RequestBody;
+import dev.cutpoint.client.SmartClient;
+import dev.cutpoint.client.TcpConnector;
+import dev.cutpoint.drive.CallRecorder;
+import dev.cutpoint.history.FaultKind;
+import dev.cutpoint.history.FaultPlan;
+import dev.cutpoint.history.JournalEntry;
+import dev.cutpoint.history.Payload;
+import dev.cutpoint.history.ServerState;
+import dev.cutpoint.history.StateEntry;
+import dev.cutpoint.server.MemoryStore;
+import dev.cutpoint.server.ServerConfig;
+import dev.cutpoint.server.SmartServer;
+import dev.cutpoint.toxiproxy.ToxiproxyProvider;
+import dev.cutpoint.toxiproxy.ToxiproxyProviders;
+import dev.cutpoint.verbs.VerbClass;
+import dev.cutpoint.wire.Message;
+import dev.cutpoint.wire.MessageEncoder;
+import eu.rekawek.toxiproxy.Proxy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nemesis on the embedded proxy, whose extension toxics cut RESET and BLACKHOLE at any byte
+ * (SPEC §4.2): where each cut falls, as the server, the journal and the client's attempts see it,
+ * and the black hole's evidence that the attempt can no longer progress (SPEC §5.4).
+ */
+class NemesisExtensionsTest {
+
+  private static final AtomicLong PROXIES = new AtomicLong();
+
+  private ToxiproxyProvider toxiproxy;
+  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final List<AttemptTrace> attempts = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startToxiproxy() throws IOException {
+    toxiproxy = ToxiproxyProviders.open(Optional.of("embedded"));
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = closing.size() - 1; i >= 0; i--) {
+      closing.get(i).close();
+    }
+    toxiproxy.close();
+  }
+
+  @Test
+  void theEmbeddedProxysNemesisCutsWithItsExtensionsAndAnotherWithShopifysToxics() throws Exception {
+    Proxy proxy = proxyTo(server().port());
+    assertThat(nemesis(proxy).toxics()).isEqualTo(ProxyToxics.EMBEDDED);
+    assertThat(new Nemesis(proxy, Optional.empty()).toxics()).isEqualTo(ProxyToxics.SHOPIFY);
+  }
+
+  @Test
+  void resetAtWriteKLeavesExactlyKBytesAtTheServer() throws Exception {
+    RecordingUpstream upstream = new RecordingUpstream();
+    closing.add(upstream);
+    Proxy proxy = proxyTo(upstream.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    Request put = Request.of("put", VerbClass.IDEM,
+        RequestBody.of(dev.cutpoint.wire.ByteString.of(Payload.generated("p", 200).bytes())), "f1", "");
+    long k = 37;
+
+    nemesis.arm(FaultPlan.write(0, k, FaultKind.RESET), length(put), 0, OptionalLong.empty());
+    call(client, put);
+
+    assertThat(upstream.connections().get(0).bytes().get(5, TimeUnit.SECONDS)).hasSize((int) k);
+    assertThat(attempts.get(0).connectionLost()).isTrue();
+    assertThat(nemesis.injection(attempts.subList(0, 1)).fired()).isTrue();
+  }
+
+  @Test
+  void resetAtReadJGivesTheClientNoMoreThanJResponseBytesAndTheServerRanIt() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = client(proxy, nemesis, Duration.ofSeconds(5));
+    Request get = Request.of("get", VerbClass.READ, RequestBody.NONE, "f0");
+    long j = 11;
+
+    nemesis.arm(FaultPlan.read(0, j, FaultKind.RESET), length(get), 60, OptionalLong.empty());
+    assertThat(call(client, get)).isEmpty();
+
+    assertThat(attempts).hasSize(2);
+    assertThat(attempts.get(0).connectionLost()).isTrue();
+    assertThat(attempts.get(0).bytesRead()).isBetween(0L, j);
+    assertThat(nemesis.injection(attempts).fired()).isTrue();
+    client.close();
+    assertThat(eventuallyQuiet(server)).isTrue();
+    assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("get", "get");
+  }
+
+  @Test
+  void aBlackHoleAtAllButTheTerminalByteSwallowsItAndTheServerRunsNothing() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+    long n = length(mkdir);
+
+    nemesis.arm(FaultPlan.flush(0, n - 1, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
+    assertThat(call(client, mkdir)).isPresent();
+
+    assertThat(nemesis.awaitStalled(Duration.ofSeconds(5))).as("the terminal byte was swallowed").isTrue();
+    assertThat(attempts).hasSize(1);
+    assertThat(attempts.get(0).writeCompleted()).isTrue();
+    assertThat(nemesis.injection(attempts).fired()).isTrue();
+    nemesis.disarm();
+    client.close();
+    assertThat(eventuallyQuiet(server)).isTrue();
+    assertThat(server.journal().snapshot().entries()).isEmpty();
+  }
+
+  @Test
+  void aBlackHoleAfterTheWholeRequestLetsTheServerRunItAndSwallowsTheAnswer() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+    long n = length(mkdir);
+
+    nemesis.arm(FaultPlan.flush(0, n, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
+    assertThat(call(client, mkdir)).isPresent();
+
+    assertThat(nemesis.awaitStalled(Duration.ofSeconds(5))).as("the answer fell in").isTrue();
+    assertThat(attempts.get(0).bytesRead()).isZero();
+    assertThat(nemesis.injection(attempts).fired()).isTrue();
+    assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
+  }
+
+  private Nemesis nemesis(Proxy proxy) {
+    return new Nemesis(proxy, Optional.empty(), toxiproxy.blackHoles(), toxiproxy.extensions());
+  }
+
+  private Proxy proxyTo(int port) throws IOException {
+    Proxy proxy = toxiproxy.createProxy("nemesis-extensions-test-" + PROXIES.incrementAndGet(), port);
+    closing.add(proxy::delete);
+    return proxy;
+  }
+
+  private SmartServer server() throws Exception {
+    SmartServer server = SmartServer.start(new MemoryStore(), ServerConfig.loopback());
+    closing.add(server);
+    server.reset(ServerState.of(
+        List.of(StateEntry.directory("d"), StateEntry.file("f0", Payload.generated("i0", 24).bytes())), List.of()));
+    return server;
+  }
+
+  private SmartClient client(Proxy proxy, Nemesis nemesis, Duration timeout) {
+    SmartClient client = new SmartClient(
+        new GatedConnector(new TcpConnector(toxiproxy.endpoint(proxy)), nemesis),
+        ClientOptions.defaults().withTimeout(timeout),
+        attempt -> attempts.add(CallRecorder.trace(attempt)));
+    closing.add(client);
+    return client;
+  }
+
+  private static long length(Request request) {
+    List<dev.cutpoint.wire.ByteString> chunks =
+        request.body() instanceof RequestBody.Bytes b ? List.of(b.bytes()) : List.of();
+    return MessageEncoder.encode(Message.request(request.wireArgs(), chunks)).length;
+  }
+
+  /** The server's connections closed: whatever it would run on them has run. */
+  private static boolean eventuallyQuiet(SmartServer server) {
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.openConnections() > 0 && System.nanoTime() < end) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+    return server.openConnections() == 0;
+  }
+
+  private static Optional<CallFailed> call(SmartClient client, Request request) {
+    try {
+      client.call(request);
+      return Optional.empty();
+    } catch (CallFailed e) {
+      return Optional.of(e);
+    }
+  }
+}
