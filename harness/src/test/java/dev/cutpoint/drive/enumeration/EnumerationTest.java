@@ -65,17 +65,20 @@ class EnumerationTest {
     long n1 = result.requests().get(1).encodedLength();
     long m0 = result.responseLengths().get(0);
     long m1 = result.responseLengths().get(1);
-    // CLOSE at every k and j, RESET and BLACKHOLE at each start, a gap by restart and by toggle
-    assertThat(result.cases()).hasSize((int) ((n0 + 1) + (n1 + 1) + m0 + m1 + 2 * 4 + 2));
+    // on the embedded proxy: every kind at every k of each request; CLOSE and RESET at every j of
+    // each response, BLACKHOLE at its start (SPEC §5.1); a gap by restart and by toggle
+    assertThat(result.cases()).hasSize((int) (3 * ((n0 + 1) + (n1 + 1)) + 2 * (m0 + m1) + 2 + 2));
     assertThat(result.passed()).isTrue();
     assertThat(result.summaryLine()).isEqualTo(result.cases().size() + " cut points, 0 violations, 0 skipped by stride, "
         + result.notExpressible() + " not expressible");
   }
 
   /**
-   * The mutant runs whatever complete parts arrived as if the terminal {@code e} had come: a
-   * body-less request at exactly k = n−1, a request with a body at every k from the end of its
-   * arguments part (then it runs without its body, or with the records that arrived) to n−1.
+   * The mutant runs whatever complete parts arrived as if the terminal {@code e} had come, when its
+   * input ends cleanly — after a close, or a black hole, whose removal closes the link once it has
+   * swallowed bytes; never after a reset, an error: a body-less request at exactly k = n−1, a
+   * request with a body at every k from the end of its arguments part (then it runs without its
+   * body, or with the records that arrived) to n−1.
    */
   @Test
   void aServerThatRunsAMessageMissingItsEndIsCaughtFromTheEndOfItsArgumentsToNMinusOne() throws IOException {
@@ -89,17 +92,20 @@ class EnumerationTest {
       long n = request.encodedLength();
       long argumentsEnd = n - 1 - dev.cutpoint.drive.Requests.chunks(request.body()).stream()
           .mapToLong(chunk -> 5 + chunk.length()).sum();
-      for (long k = argumentsEnd; k < n - 1; k++) {
-        expected.add("r" + request.index() + " WRITE CLOSE " + k);
+      for (FaultKind kind : List.of(FaultKind.CLOSE, FaultKind.BLACKHOLE)) {
+        for (long k = argumentsEnd; k < n - 1; k++) {
+          expected.add("r" + request.index() + " WRITE " + kind + " " + k);
+        }
+        expected.add("r" + request.index() + " FLUSH " + kind + " " + (n - 1));
       }
-      expected.add("r" + request.index() + " FLUSH CLOSE " + (n - 1));
     }
     assertThat(cutsBreaking(result, Invariant.I1)).isEqualTo(expected);
     assertThat(result.cases()).filteredOn(CaseResult::violated)
         .extracting(c -> where(c.record().scenario().fault().orElseThrow()))
         .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(expected).filteredOn(cut -> cut.startsWith("r0 "))
-        .containsExactly("r0 FLUSH CLOSE " + (result.requests().get(0).encodedLength() - 1));
+        .containsExactly("r0 FLUSH BLACKHOLE " + (result.requests().get(0).encodedLength() - 1),
+            "r0 FLUSH CLOSE " + (result.requests().get(0).encodedLength() - 1));
   }
 
   @Test
@@ -108,7 +114,7 @@ class EnumerationTest {
         RequestDraft.withPayload("append", VerbClass.MUTATE, "w0", 20, "f0", ""));
 
     assertThat(cutsBreaking(result, Invariant.I2)).isNotEmpty()
-        .allSatisfy(cut -> assertThat(cut).matches("r0 (READ \\w+|FLUSH CLOSE) \\d+"));
+        .allSatisfy(cut -> assertThat(cut).matches("r0 (READ \\w+|FLUSH \\w+) \\d+"));
   }
 
   @Test
@@ -150,7 +156,12 @@ class EnumerationTest {
   void aClientWithoutATimeoutHangsInEveryBlackHole() throws IOException {
     EnumerationResult result = enumerate(Mutant.NO_TIMEOUT, RequestDraft.plain("has", VerbClass.READ, "f0"));
 
-    assertThat(cutsBreaking(result, Invariant.I6)).containsExactly("r0 READ BLACKHOLE 0", "r0 WRITE BLACKHOLE 0");
+    Set<String> blackHoles = result.cases().stream().map(c -> c.record().scenario().fault().orElseThrow())
+        .filter(f -> f.kind() == FaultKind.BLACKHOLE).map(EnumerationTest::where)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    assertThat(blackHoles).contains("r0 READ BLACKHOLE 0", "r0 WRITE BLACKHOLE 0",
+        "r0 FLUSH BLACKHOLE " + result.requests().get(0).encodedLength());
+    assertThat(cutsBreaking(result, Invariant.I6)).isEqualTo(blackHoles);
     assertThat(result.cases()).filteredOn(CaseResult::violated)
         .allSatisfy(c -> assertThat(c.cell().kind()).isEqualTo(FaultKind.BLACKHOLE));
   }
