@@ -129,7 +129,7 @@ class FirstHourTest {
     MatrixReport report = ReportWriter.read(first.resolve("matrix.json"));
     String count = report.violationCount().describe();
     assertThat(report.violationCount().cases()).isPositive();
-    assertThat(lastLine()).isEqualTo(report.cases().size() + " cases, " + count + ", 72/72 cells covered");
+    assertThat(lastLine()).isEqualTo(report.cases().size() + " cases, " + count + ", 84/84 cells covered");
     assertThat(Files.readString(first.resolve("summary.md"))).contains("- **Violations:** " + count);
     assertThat(Files.readString(first.resolve("index.html"))).contains("<strong>" + count + "</strong>");
     assertThat(Files.readString(first.resolve("matrix.json")))
