@@ -2,6 +2,7 @@ package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.report.MalformedReportException;
 import dev.cutpoint.report.MatrixJson;
 import dev.cutpoint.report.MatrixReport;
@@ -165,13 +166,13 @@ final class CommandSupport {
    *
    * @throws BadArgument naming {@code option}, the target and why it cannot run
    */
-  static void requireRunnable(String option, List<String> named) {
+  static void requireRunnable(String option, List<String> named, BreezyInstallation breezy) {
     for (String name : named) {
       String target = name.trim();
       if (target.equals("all") || !Targets.NAMES.contains(target)) {
         continue;
       }
-      Targets.unavailable(target).ifPresent(why -> {
+      Targets.unavailable(target, breezy).ifPresent(why -> {
         throw new BadArgument(option + ": " + target + " cannot run here (" + why
             + "); name the targets that can, or 'all' to skip the others");
       });

@@ -13,6 +13,7 @@ import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
+import dev.cutpoint.drive.breezy.Reaper;
 import dev.cutpoint.report.BaselineDiff;
 import dev.cutpoint.report.FailurePrinter;
 import dev.cutpoint.report.Finding;
@@ -23,7 +24,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,17 +61,11 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin RunOptions run;
+
   @Option(names = "--target", paramLabel = "T", split = ",",
       description = "Targets to run, comma-separated, or 'all' (default: java, or server-command when --server-command is given; accepted: java, breezy-server, breezy-client, breezy, server-command, client-command, all, which is the first four; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
-
-  @Option(names = "--server-command", paramLabel = "CMD",
-      description = "Your own bzr smart server, as the server of the target server-command: a shell command with {host}, {port} and {dir}, e.g. 'brz serve --listen={host} --port={port} --directory={dir} --allow-writes'. It is started per run and per restart, ready when it accepts, and judged from the directory's state.")
-  String serverCommand;
-
-  @Option(names = "--client-command", paramLabel = "CMD",
-      description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md on its stdin and stdout. It runs against the reference server and its journal.")
-  String clientCommand;
 
   @Option(names = "--breezy", paramLabel = "PATH",
       description = "A directory holding the breezy package to use instead of the system's, for Breezy's client (the driver), brz serve and every other brz the run starts: a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy with your change. Checked before any case runs.")
@@ -80,27 +75,12 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
   int tries;
 
-  @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
-  Long seed;
-
-  @Option(names = "--toxiproxy", paramLabel = "P",
-      description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
-  String toxiproxy;
-
-  @Option(names = "--mutant", paramLabel = "NAME", defaultValue = "none",
-      description = "Run a deliberately wrong client or server (default: ${DEFAULT-VALUE}; accepted: none, resend-all, resend-none, resend-started-stream, resend-forever, no-timeout, server-executes-partial).")
-  String mutant;
-
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/fault-matrix",
       description = "Where the report goes (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--baseline", paramLabel = "OLD.json", description = "A matrix.json of an earlier run to compare with.")
   Path baseline;
-
-  @Option(names = "--workers", paramLabel = "W",
-      description = "Cases run at once on each target (default, as in Maven: four per core, at most 8, on java; one per core on a Breezy target).")
-  Integer workers;
 
   @Option(names = "--confirm", paramLabel = "K", defaultValue = "3",
       description = "Replays of each new violation before it is reported, shown as 'reproduced k/K' (default: ${DEFAULT-VALUE}; 0 for none).")
@@ -142,7 +122,7 @@ public final class MatrixCommand implements Callable<Integer> {
       CommandSupport.requireWritableDirectory("--out", settings.out(), MatrixReports.CASES);
       old = Optional.ofNullable(baseline).map(b -> CommandSupport.readReport("--baseline", b));
       old.ifPresent(b -> refuseUnlike(b, settings));
-      proxy = CommandSupport.requireToxiproxy(Optional.ofNullable(toxiproxy));
+      proxy = CommandSupport.requireToxiproxy(run.toxiproxy());
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: matrix: " + e.getMessage());
       err.flush();
@@ -159,21 +139,21 @@ public final class MatrixCommand implements Callable<Integer> {
     EarlyReport early = new EarlyReport(soFar, out);
     Thread onCtrlC = new Thread(() -> early.write("interrupted"), "cutpoint-matrix-interrupted");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
+    // the count stops before the reaper kills Breezy's processes, whose death would end cases
+    Runnable stopCounting = soFar::stop;
+    Reaper.beforeReaping(stopCounting);
     MatrixResult result;
     try {
       result = FaultMatrix.run(settings, soFar);
-    } catch (IllegalArgumentException e) {
-      err.println("cutpoint: matrix: " + e.getMessage());
-      err.flush();
-      early.write("stopped by a bad setting (" + e.getMessage() + ")");
-      return CommandSupport.BAD_ARGUMENTS;
     } catch (IOException | RuntimeException e) {
+      // every argument was checked before the first case: what fails now is the harness
       err.println("cutpoint: matrix: the harness failed: " + e.getMessage());
       err.flush();
       early.write("the harness failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
       return CommandSupport.HARNESS_FAILED;
     } finally {
       removeHook(onCtrlC);
+      Reaper.forget(stopCounting);
     }
     progress.finish();
     if (!early.claim()) {
@@ -321,45 +301,29 @@ public final class MatrixCommand implements Callable<Integer> {
     if (tries < 1) {
       throw new IllegalArgumentException("--tries must be at least 1, was " + tries);
     }
-    if (workers != null && (workers < 1 || workers > 64)) {
-      throw new IllegalArgumentException("--workers must be between 1 and 64, was " + workers);
-    }
     if (confirm < 0 || confirm > MatrixSettings.MAX_CONFIRM) {
       throw new IllegalArgumentException("--confirm must be between 0 and " + MatrixSettings.MAX_CONFIRM + ", was " + confirm);
     }
-    Optional<ServerCommand> server;
-    try {
-      server = Optional.ofNullable(serverCommand).map(ServerCommand::new);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--server-command: " + e.getMessage());
-    }
-    Optional<ClientCommand> client;
-    try {
-      client = Optional.ofNullable(clientCommand).map(ClientCommand::new);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--client-command: " + e.getMessage());
-    }
+    Optional<ServerCommand> server = run.serverCommand();
+    Optional<ClientCommand> client = run.clientCommand();
     List<String> names = Targets.resolve("--target", targets, server, client);
-    CommandSupport.requireRunnable("--target", targets);
-    Mutant chosen;
-    try {
-      chosen = Mutant.byLabel(mutant);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--mutant: " + e.getMessage());
-    }
+    // the Breezy chosen is the one a target must be able to run
+    BreezyInstallation chosenBreezy = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+    CommandSupport.requireRunnable("--target", targets, chosenBreezy);
+    Mutant chosen = run.mutant();
     return new MatrixSettings(
         names,
         tries,
-        seed != null ? seed : new SecureRandom().nextLong(),
-        Optional.ofNullable(toxiproxy),
+        run.seed(),
+        run.toxiproxy(),
         chosen,
         out,
         Optional.ofNullable(baseline),
         !noMinimize,
-        Optional.ofNullable(workers),
+        run.workers(),
         confirm,
         server,
         client,
-        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy));
+        chosenBreezy);
   }
 }

@@ -31,15 +31,15 @@ final class RunOptions {
   String mutant;
 
   @Option(names = "--workers", paramLabel = "W",
-      description = "Cases run at once (default, as in Maven: four per core, at most 8, on java; one per core on a Breezy target).")
+      description = "Cases run at once on each target (default, as in Maven: four per core, at most 8, on java; one per core on a Breezy target).")
   Integer workers;
 
   @Option(names = "--server-command", paramLabel = "CMD",
-      description = "Your own bzr smart server, as the server of the target server-command: a shell command with {host}, {port} and {dir}.")
+      description = "Your own bzr smart server, as the server of the target server-command: a shell command with {host}, {port} and {dir}, e.g. 'brz serve --listen={host} --port={port} --directory={dir} --allow-writes'. It is started per run and per restart, ready when it accepts, and judged from the directory's state.")
   String serverCommand;
 
   @Option(names = "--client-command", paramLabel = "CMD",
-      description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md.")
+      description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md on its stdin and stdout. It runs against the reference server and its journal.")
   String clientCommand;
 
   /** The seed given, else a random one. */

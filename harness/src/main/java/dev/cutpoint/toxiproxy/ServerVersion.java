@@ -11,7 +11,11 @@ import java.time.Duration;
 
 /** Asks a Toxiproxy server its version: the liveness check of the external providers. */
 final class ServerVersion {
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * A safety net, not a guess: a refused connection fails at once, and a server that accepts but
+   * answers slowly on a loaded machine must not turn into a bad argument.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   private ServerVersion() {}

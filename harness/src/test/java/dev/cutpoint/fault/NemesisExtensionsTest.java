@@ -44,6 +44,9 @@ import org.junit.jupiter.api.Test;
  */
 class NemesisExtensionsTest {
 
+  /** Every wait here is for an event; this only bounds a harness that failed to see it. */
+  private static final Duration SAFETY_NET = Duration.ofSeconds(30);
+
   private static final AtomicLong PROXIES = new AtomicLong();
 
   private ToxiproxyProvider toxiproxy;
@@ -84,7 +87,7 @@ class NemesisExtensionsTest {
     nemesis.arm(FaultPlan.write(0, k, FaultKind.RESET), length(put), 0, OptionalLong.empty());
     call(client, put);
 
-    assertThat(upstream.connections().get(0).bytes().get(5, TimeUnit.SECONDS)).hasSize((int) k);
+    assertThat(upstream.connections().get(0).bytes().get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).hasSize((int) k);
     assertThat(attempts.get(0).connectionLost()).isTrue();
     assertThat(nemesis.injection(attempts.subList(0, 1)).fired()).isTrue();
   }
@@ -94,7 +97,7 @@ class NemesisExtensionsTest {
     SmartServer server = server();
     Proxy proxy = proxyTo(server.port());
     Nemesis nemesis = nemesis(proxy);
-    SmartClient client = client(proxy, nemesis, Duration.ofSeconds(5));
+    SmartClient client = client(proxy, nemesis, SAFETY_NET);
     Request get = Request.of("get", VerbClass.READ, RequestBody.NONE, "f0");
     long j = 11;
 
@@ -106,7 +109,7 @@ class NemesisExtensionsTest {
     assertThat(attempts.get(0).bytesRead()).isBetween(0L, j);
     assertThat(nemesis.injection(attempts).fired()).isTrue();
     client.close();
-    assertThat(eventuallyQuiet(server)).isTrue();
+    assertThat(server.awaitNoConnections(SAFETY_NET)).as("the server's connections closed: what it would run has run").isTrue();
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("get", "get");
   }
 
@@ -122,13 +125,13 @@ class NemesisExtensionsTest {
     nemesis.arm(FaultPlan.flush(0, n - 1, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
     assertThat(call(client, mkdir)).isPresent();
 
-    assertThat(nemesis.awaitStalled(Duration.ofSeconds(5))).as("the terminal byte was swallowed").isTrue();
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the terminal byte was swallowed").isTrue();
     assertThat(attempts).hasSize(1);
     assertThat(attempts.get(0).writeCompleted()).isTrue();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
     nemesis.disarm();
     client.close();
-    assertThat(eventuallyQuiet(server)).isTrue();
+    assertThat(server.awaitNoConnections(SAFETY_NET)).as("the server's connections closed: what it would run has run").isTrue();
     assertThat(server.journal().snapshot().entries()).isEmpty();
   }
 
@@ -144,7 +147,7 @@ class NemesisExtensionsTest {
     nemesis.arm(FaultPlan.flush(0, n, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
     assertThat(call(client, mkdir)).isPresent();
 
-    assertThat(nemesis.awaitStalled(Duration.ofSeconds(5))).as("the answer fell in").isTrue();
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the answer fell in").isTrue();
     assertThat(attempts.get(0).bytesRead()).isZero();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
@@ -181,15 +184,6 @@ class NemesisExtensionsTest {
     List<dev.cutpoint.wire.ByteString> chunks =
         request.body() instanceof RequestBody.Bytes b ? List.of(b.bytes()) : List.of();
     return MessageEncoder.encode(Message.request(request.wireArgs(), chunks)).length;
-  }
-
-  /** The server's connections closed: whatever it would run on them has run. */
-  private static boolean eventuallyQuiet(SmartServer server) {
-    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (server.openConnections() > 0 && System.nanoTime() < end) {
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
-    return server.openConnections() == 0;
   }
 
   private static Optional<CallFailed> call(SmartClient client, Request request) {

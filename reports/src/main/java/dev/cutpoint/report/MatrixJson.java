@@ -79,16 +79,16 @@ public final class MatrixJson {
     }
     if (MatrixReport.SCHEMA_1.equals(schema.textValue())) {
       upgradeFromSchema1(file, (ObjectNode) tree);
+      recordedLater((ObjectNode) tree);
       upgradeFromSchema2(file, (ObjectNode) tree);
     } else if (MatrixReport.SCHEMA_2.equals(schema.textValue())) {
+      recordedLater((ObjectNode) tree);
       upgradeFromSchema2(file, (ObjectNode) tree);
     } else if (!MatrixReport.SCHEMA.equals(schema.textValue())) {
       throw new MalformedReportException(file, "schema \"" + schema.textValue()
           + "\" is not supported; this reader knows \"" + MatrixReport.SCHEMA + "\", \""
           + MatrixReport.SCHEMA_2 + "\" and \"" + MatrixReport.SCHEMA_1 + "\"", null);
     }
-    recordedLater((ObjectNode) tree);
-    withoutBreezyPath((ObjectNode) tree);
     try {
       return MAPPER.treeToValue(tree, MatrixReport.class);
     } catch (ValueInstantiationException e) {
@@ -133,11 +133,12 @@ public final class MatrixJson {
 
   /**
    * Fields added to schema 2 without a new number, because an older reader never met a report
-   * holding them (schema 3 has them too): {@code run.mutant} and {@code run.ending}, null (not
+   * holding them (schema 3 has them always): {@code run.mutant} and {@code run.ending}, null (not
    * recorded; a finished run) where a report written before them lacks them, and each fault's
    * {@code persistent}, known from the case's id.
    */
   private static void recordedLater(ObjectNode tree) {
+    withoutBreezyPath(tree);
     if (tree.get("run") instanceof ObjectNode run) {
       for (String field : new String[] {"mutant", "ending"}) {
         if (!run.has(field)) {

@@ -32,7 +32,8 @@ import java.util.Optional;
  */
 public record BreezyInstallation(Path brz, Path python, Optional<Path> breezyPath) {
 
-  private static final Duration PROBE_WAIT = Duration.ofSeconds(20);
+  /** A safety net: importing Breezy on a loaded machine takes seconds, never this long. */
+  private static final Duration PROBE_WAIT = Duration.ofSeconds(60);
 
   /** Puts {@code argv[1]} first on {@code sys.path} and drops it from {@code argv}. */
   private static final String FRONT = "import sys; sys.path.insert(0, sys.argv.pop(1)); ";

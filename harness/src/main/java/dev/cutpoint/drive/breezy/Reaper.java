@@ -22,6 +22,11 @@ public final class Reaper {
   private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
   /** Set once the shutdown hook runs: what is made after it would outlive the JVM. */
   private static boolean reaping;
+  /**
+   * What must happen at exit before the processes die: shutdown hooks run in no order, so a run
+   * that stops counting cases at Ctrl-C does it here, before a killed process can end a case.
+   */
+  private static final Set<Runnable> BEFORE_REAPING = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(Reaper::reapAll, "cutpoint-breezy-reaper"));
@@ -139,10 +144,20 @@ public final class Reaper {
     }
   }
 
+  /** Runs {@code action} at exit before any process is killed, until {@link #forget} is called. */
+  public static void beforeReaping(Runnable action) {
+    BEFORE_REAPING.add(action);
+  }
+
+  public static void forget(Runnable action) {
+    BEFORE_REAPING.remove(action);
+  }
+
   private static void reapAll() {
     synchronized (Reaper.class) {
       reaping = true;
     }
+    BEFORE_REAPING.forEach(Runnable::run);
     for (Process process : LIVE) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
