@@ -16,7 +16,7 @@ import java.util.Map;
 public final class CommandsMarkdown {
 
   /** The columns: every phase × kind a command call can be cut in. */
-  private static final List<String> COLUMNS = List.of(
+  static final List<String> COLUMNS = List.of(
       "WRITE CLOSE", "WRITE RESET", "WRITE BLACKHOLE", "FLUSH CLOSE",
       "READ CLOSE", "READ RESET", "READ BLACKHOLE", "BETWEEN CLOSE");
 
@@ -92,7 +92,8 @@ public final class CommandsMarkdown {
     }
   }
 
-  private static String symbol(JsonNode c) {
+  /** A case's mark in its cell: {@code ✓ ↻ ✗ ⏸}, or {@code !} (a new failed check), {@code e} (reviewed ones only). */
+  static String symbol(JsonNode c) {
     boolean anyNew = false;
     boolean any = false;
     for (JsonNode b : c.path("broken")) {

@@ -1,5 +1,8 @@
 package dev.cutpoint.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,8 @@ public final class ReportWriter {
   public static final String MATRIX_JSON = "matrix.json";
   public static final String SUMMARY_MD = "summary.md";
   public static final String INDEX_HTML = "index.html";
+  /** The real brz commands' results, when a run of them wrote into the same directory. */
+  public static final String COMMANDS_JSON = "commands.json";
 
   private ReportWriter() {}
 
@@ -34,11 +39,30 @@ public final class ReportWriter {
     Path summary = dir.resolve(SUMMARY_MD);
     Path html = dir.resolve(INDEX_HTML);
     MatrixJson.write(report, json);
-    Files.writeString(summary, SummaryMarkdown.render(report, diff), StandardCharsets.UTF_8);
+    Optional<JsonNode> commands = commands(dir);
+    Files.writeString(summary, SummaryMarkdown.render(report, diff)
+        + commands.map(c -> "\n" + CommandsMarkdown.render(c).replaceAll("(?m)^(#+) ", "#$1 ")).orElse(""),
+        StandardCharsets.UTF_8);
     try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-      HtmlReport.write(report, diff, out);
+      HtmlReport.write(report, diff, commands.<PageSection>map(CommandsSection::new), out);
     }
     return new Written(json, summary, html, diff);
+  }
+
+  /**
+   * The {@code commands.json} beside the report, which the page and the summary show as a section
+   * of their own (the fault-matrix profile runs the commands before the matrix, into one directory).
+   */
+  private static Optional<JsonNode> commands(Path dir) throws IOException {
+    Path file = dir.resolve(COMMANDS_JSON);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ObjectMapper().readTree(file.toFile()));
+    } catch (JsonProcessingException e) {
+      throw new MalformedReportException(file, "not JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Reads a {@code matrix.json} written by {@link #write}. */

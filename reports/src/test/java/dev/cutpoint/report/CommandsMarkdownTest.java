@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class CommandsMarkdownTest {
 
-  private static final String RUN = """
+  static final String RUN = """
       {"schema": "cutpoint-commands/1", "seed": 42, "all": false, "breezy": "3.3.2",
        "toxiproxy": "embedded", "millis": 12000, "cutPoints": 95, "casesRun": 3, "rate": 0.25,
        "harnessErrors": ["push-more #3 x: no gate"],
