@@ -309,10 +309,11 @@ public final class CommandRunner implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // a daemon thread has no one to throw to: the case says it through its stage, and the
         // command runs into its safety net, a harness error
-        stage.set(stage.get() + "; cannot send SIGINT: " + e.getMessage());
+        stage.set(stage.get() + "; cannot watch the black hole or send SIGINT: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
 
