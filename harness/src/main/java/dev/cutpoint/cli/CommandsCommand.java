@@ -83,15 +83,19 @@ public final class CommandsCommand implements Callable<Integer> {
       }
     }
     BreezyInstallation installation;
+    String proxy;
     try {
       installation = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      // every argument is checked before brz serve starts: a run finds out now, not after its last case
+      CommandSupport.requireWritableDirectory("--out", out, "");
+      proxy = CommandSupport.requireToxiproxy(Optional.ofNullable(toxiproxy));
     } catch (IllegalArgumentException e) {
       return support.fail(e.getMessage());
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
     PrintWriter console = support.command.commandLine().getOut();
     console.println("commands: " + String.join(", ", commands.stream().map(BrzCommand::id).toList())
-        + (all ? ", every cut point" : ", " + budget + " cut points") + ", seed " + runSeed);
+        + (all ? ", every cut point" : ", " + budget + " cut points") + ", seed " + runSeed + ", Toxiproxy " + proxy);
     console.flush();
     CommandMatrixResult result;
     try {
@@ -107,7 +111,7 @@ public final class CommandsCommand implements Callable<Integer> {
       PrintWriter err = support.command.commandLine().getErr();
       err.println("cutpoint commands: the harness failed: " + e.getMessage());
       err.flush();
-      return 3;
+      return CommandSupport.HARNESS_FAILED;
     }
     List<CommandCaseResult> fresh = result.commands().stream().flatMap(c -> c.cases().stream())
         .filter(c -> !c.newFindings().isEmpty()).toList();
@@ -122,6 +126,6 @@ public final class CommandsCommand implements Callable<Integer> {
         + (result.failedCases().size() - fresh.size()) + " with reviewed findings only, "
         + result.harnessErrors().size() + " harness errors");
     console.flush();
-    return fresh.isEmpty() && result.harnessErrors().isEmpty() ? 0 : 1;
+    return fresh.isEmpty() && result.harnessErrors().isEmpty() ? CommandSupport.PASSED : CommandSupport.VIOLATIONS;
   }
 }

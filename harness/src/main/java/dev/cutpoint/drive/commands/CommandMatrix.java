@@ -8,10 +8,12 @@ import dev.cutpoint.verbs.BreezyVerbTable;
 import dev.cutpoint.verbs.VerbClass;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -54,13 +56,13 @@ public final class CommandMatrix {
             + " ms without a fault");
       }
       BreezyVerbTable classes = BreezyRegistry.of(installation);
-      Map<String, String> seenClasses = new java.util.TreeMap<>();
+      Map<String, String> seenClasses = new TreeMap<>();
       recordings.stream().flatMap(r -> r.calls().stream()).map(GateCall::verb).distinct()
           .forEach(verb -> classes.classOf(verb).ifPresent(c -> seenClasses.put(verb, c.breezyName())));
       List<CutPoint> chosen = all
           ? cutPoints.stream().flatMap(List::stream).toList()
           : CutPoints.sample(cutPoints, budget, random);
-      Map<BrzCommand, List<CommandCaseResult>> results = new java.util.EnumMap<>(BrzCommand.class);
+      Map<BrzCommand, List<CommandCaseResult>> results = new EnumMap<>(BrzCommand.class);
       int done = 0;
       List<String> harnessErrors = new ArrayList<>();
       for (CutPoint cut : chosen) {
@@ -69,10 +71,13 @@ public final class CommandMatrix {
         CommandCaseResult result;
         try {
           result = classify(runner.run(cut, recording), classes, findings);
-        } catch (CommandHarnessError e) {
-          // the case could not be run: said, counted, never a verdict; the next case starts clean
-          harnessErrors.add(cut.describe() + ": " + e.getMessage());
-          progress.accept("[" + done + "/" + chosen.size() + "] " + cut.describe() + ": HARNESS ERROR " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+          // the case could not be run (brz, brz serve, the proxy or the gate failed): said, counted,
+          // never a verdict; the runner has killed what it started and the next case starts clean
+          String reason = e instanceof CommandHarnessError ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
+          harnessErrors.add(cut.describe() + ": " + reason);
+          progress.accept("[" + done + "/" + chosen.size() + "] " + cut.describe() + ": HARNESS ERROR " + reason);
           continue;
         }
         results.computeIfAbsent(cut.command(), c -> new ArrayList<>()).add(result);
@@ -95,7 +100,7 @@ public final class CommandMatrix {
   /** Marks each failed check that a reviewed finding for {@value ExpectedFindings#COMMANDS_TARGET} covers. */
   static CommandCaseResult classify(CommandCaseResult result, BreezyVerbTable classes, ExpectedFindings findings) {
     Optional<VerbClass> verbClass = classes.classOf(result.cut().verb());
-    Map<CommandCheck, String> expected = new java.util.EnumMap<>(CommandCheck.class);
+    Map<CommandCheck, String> expected = new EnumMap<>(CommandCheck.class);
     if (verbClass.isPresent()) {
       MatrixCell cell = new MatrixCell(verbClass.get(), result.cut().plan().phase(), result.cut().plan().kind());
       for (CommandVerdict.Broken broken : result.verdict().broken()) {

@@ -1,6 +1,8 @@
 package dev.cutpoint.drive.commands;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.Reaper;
+import dev.cutpoint.drive.breezy.Trees;
 import dev.cutpoint.drive.brzserve.ServedBrz;
 import dev.cutpoint.drive.brzserve.StopMode;
 import dev.cutpoint.fault.AttemptTrace;
@@ -16,7 +18,9 @@ import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,8 +111,15 @@ public final class CommandRunner implements AutoCloseable {
     Path caseDirectory = freshCase(command);
     nemesis.reset();
     BrzProcesses.Started started = brz.start(command.arguments(branchUrl), caseDirectory, gate.address());
-    List<GateCall> calls = gate.serve(started.process(), new OpenGate());
-    BrzRun run = started.await(false);
+    List<GateCall> calls;
+    BrzRun run;
+    try {
+      calls = gate.serve(started.process(), new OpenGate());
+      run = started.await(false);
+    } catch (IOException | RuntimeException e) {
+      Reaper.kill(started.process(), BrzProcesses.SAFETY_NET);
+      throw e;
+    }
     server.awaitQuiet();
     if (!run.succeeded()) {
       throw new CommandHarnessError("brz " + String.join(" ", command.arguments(branchUrl))
@@ -135,7 +146,13 @@ public final class CommandRunner implements AutoCloseable {
       gate.serve(started.process(), cutGate);
       run = started.await(cutGate.interrupted.get());
     } catch (IOException | RuntimeException e) {
-      dev.cutpoint.drive.breezy.Reaper.kill(started.process(), BrzProcesses.SAFETY_NET);
+      Reaper.kill(started.process(), BrzProcesses.SAFETY_NET);
+      // the killed command's connection must be gone from brz serve before the next case begins
+      try {
+        server.awaitQuiet();
+      } catch (IOException stillHeld) {
+        e.addSuppressed(stillHeld);
+      }
       throw e;
     } finally {
       cutGate.stopWatching();
@@ -146,16 +163,17 @@ public final class CommandRunner implements AutoCloseable {
     Optional<String> localAfter = CommandWorkspace.tip(local);
     List<String> locks = CommandWorkspace.heldLocks(servedBranch);
     // the two checks are separate processes on separate trees: run side by side
-    Optional<BrzProcesses.Started> remoteCheck = command.writesRemote() && Files.isDirectory(servedBranch)
-        ? Optional.of(brz.start(List.of("check", servedBranch.toString()), caseDirectory, null))
-        : Optional.empty();
+    List<String> remoteCheck = command.writesRemote() && Files.isDirectory(servedBranch)
+        ? List.of("check", servedBranch.toString())
+        : List.of();
     // push leaves the local branch as it was; branch, pull and commit change it
-    Optional<BrzProcesses.Started> localCheck = run.succeeded() && command.local() != BrzCommand.Local.AHEAD
+    List<String> localCheck = run.succeeded() && command.local() != BrzCommand.Local.AHEAD
         && !command.readOnly()
-        ? Optional.of(brz.start(List.of("check", local.toString()), caseDirectory, null))
-        : Optional.empty();
-    Optional<BrzRun> remoteChecked = awaitQuietly(remoteCheck);
-    Optional<BrzRun> localChecked = awaitQuietly(localCheck);
+        ? List.of("check", local.toString())
+        : List.of();
+    List<Optional<BrzRun>> checked = checkSideBySide(List.of(remoteCheck, localCheck), caseDirectory);
+    Optional<BrzRun> remoteChecked = checked.get(0);
+    Optional<BrzRun> localChecked = checked.get(1);
     Optional<BrzRun> rerun = run.succeeded()
         ? Optional.empty()
         : Optional.of(brz.run(command.arguments(branchUrl), caseDirectory));
@@ -171,18 +189,35 @@ public final class CommandRunner implements AutoCloseable {
         rerun.flatMap(r -> expectedOutput.map(r.stdout()::equals)).orElse(true));
     CommandVerdict verdict = CommandOracle.judge(seen);
     return new CommandCaseResult(cut, Optional.empty(), cutGate.injection(), cutGate.faulted(),
-        run.exitCode(), run.stderrTail(), verdict, java.util.Map.of(), (System.nanoTime() - began) / 1_000_000);
+        run.exitCode(), run.stderrTail(), verdict, Map.of(), (System.nanoTime() - began) / 1_000_000);
   }
 
-  private static Optional<BrzRun> awaitQuietly(Optional<BrzProcesses.Started> started) throws IOException {
-    return started.isEmpty() ? Optional.empty() : Optional.of(started.get().await(false));
+  /**
+   * Runs each non-empty argument list as one brz process, all at once, and waits for each; when one
+   * cannot start or hits its safety net, the others are killed rather than left running.
+   */
+  private List<Optional<BrzRun>> checkSideBySide(List<List<String>> checks, Path directory) throws IOException {
+    List<Optional<BrzProcesses.Started>> started = new ArrayList<>();
+    try {
+      for (List<String> arguments : checks) {
+        started.add(arguments.isEmpty() ? Optional.empty() : Optional.of(brz.start(arguments, directory, null)));
+      }
+      List<Optional<BrzRun>> runs = new ArrayList<>();
+      for (Optional<BrzProcesses.Started> check : started) {
+        runs.add(check.isEmpty() ? Optional.empty() : Optional.of(check.get().await(false)));
+      }
+      return runs;
+    } finally {
+      started.stream().flatMap(Optional::stream).map(BrzProcesses.Started::process).filter(Process::isAlive)
+          .forEach(p -> Reaper.kill(p, BrzProcesses.SAFETY_NET));
+    }
   }
 
   private Path freshCase(BrzCommand command) throws IOException {
     Path caseDirectory = brz.home().resolve("cases").resolve(Integer.toString(cases.incrementAndGet()));
     Path previous = brz.home().resolve("cases").resolve(Integer.toString(cases.get() - 1));
     if (Files.exists(previous)) {
-      dev.cutpoint.drive.breezy.Trees.delete(previous);
+      Trees.delete(previous);
     }
     Files.createDirectories(caseDirectory);
     workspace.prepare(command, server.serve().directory(), caseDirectory, branchUrl, cases.get());
@@ -274,8 +309,11 @@ public final class CommandRunner implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException e) {
-        throw new CommandHarnessError("cannot interrupt brz", e);
+      } catch (IOException | RuntimeException e) {
+        // a daemon thread has no one to throw to: the case says it through its stage, and the
+        // command runs into its safety net, a harness error
+        stage.set(stage.get() + "; cannot watch the black hole or send SIGINT: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
 
