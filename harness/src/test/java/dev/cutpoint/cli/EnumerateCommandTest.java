@@ -113,6 +113,17 @@ class EnumerateCommandTest {
     assertThat(dir.resolve("r/cases")).isEmptyDirectory();
   }
 
+  /** A failure once the run has begun is the harness's, exit 3, not a bad argument. */
+  @Test
+  void aTargetThatCannotStartIsAHarnessFailure() {
+    int exit = Main.run("enumerate", "--target", "server-command", "--server-command",
+        "sh -c 'exit 1' {host} {port} {dir}", "--out", dir.resolve("r").toString());
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(console.err()).startsWith("cutpoint enumerate: the harness failed: ");
+    assertThat(console.out()).contains("enumerate: target server-command");
+  }
+
   private void assertRefusedBeforeAnyCase(String... containing) {
     assertOneLineError(containing);
     assertThat(console.out()).doesNotContain("enumerate: target");
