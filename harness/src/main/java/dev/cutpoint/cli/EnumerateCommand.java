@@ -1,9 +1,14 @@
 package dev.cutpoint.cli;
 
+import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.Targets;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
+import dev.cutpoint.drive.breezy.BreezyModule;
+import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.enumeration.Enumeration;
+import dev.cutpoint.drive.enumeration.EnumerationRefusedException;
 import dev.cutpoint.drive.enumeration.EnumerationReports;
 import dev.cutpoint.drive.enumeration.EnumerationResult;
 import dev.cutpoint.drive.enumeration.EnumerationSettings;
@@ -29,17 +34,18 @@ import picocli.CommandLine.Option;
 /**
  * {@code cutpoint enumerate}: every cut point of one workload, once each (SPEC §12). Progress lines
  * while it runs, each new violation with its case and replay command, what was skipped and why,
- * the report's path and the rate; the last line is exactly {@code N cut points, V violations, S
- * skipped by stride}, then {@code , E not expressible} when the target cannot cut everywhere. Exit
- * codes as {@code matrix}'s: 0 when no new violation, every fault fired and every case ran; 1
- * otherwise; 2 for bad arguments; 3 when the harness itself cannot run.
+ * the report's path and the rate; the last line is exactly {@code N cut points, 0 violating cases,
+ * S skipped by stride} (the violations counted as {@code matrix} counts them), then {@code , E not
+ * expressible} when the target cannot cut everywhere. Exit codes as {@code matrix}'s: 0 when no new
+ * violation, every fault fired and every case ran; 1 otherwise; 2 for bad arguments, found before
+ * any case runs; 3 when the harness itself cannot run.
  */
 @Command(
     name = "enumerate",
     mixinStandardHelpOptions = true,
     description = {
       "Cut one workload at every byte of every request and response and in every gap, once each, and judge each case.",
-      "The last line is 'N cut points, V violations, S skipped by stride'; exit 0 only with no new violation."
+      "The last line is 'N cut points, V violating cases, S skipped by stride'; exit 0 only with no new violation."
     })
 public final class EnumerateCommand implements Callable<Integer> {
 
@@ -69,31 +75,44 @@ public final class EnumerateCommand implements Callable<Integer> {
       description = "Where the report goes (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--breezy", paramLabel = "PATH",
+      description = "A directory holding the breezy package to use instead of the system's, for every real-Breezy side of the target and every brz the run starts: a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy with your change. Checked before any case runs.")
+  Path breezy;
+
   @Override
   public Integer call() {
     PrintStream out = new PrintStream(new WriterOutputStream(support.command.commandLine().getOut()), true,
         StandardCharsets.UTF_8);
     EnumerationSettings settings;
+    String proxy;
     try {
       settings = settings();
+      // every argument is checked before the first case: a run finds out now, not after its last case
+      CommandSupport.requireWritableDirectory("--out", settings.out(), MatrixReports.CASES);
+      Targets.unavailable(settings.target(), settings.breezy()).ifPresent(why -> {
+        throw new IllegalArgumentException("--target: " + settings.target() + " cannot run here (" + why + ")");
+      });
+      proxy = CommandSupport.requireToxiproxy(settings.toxiproxy());
     } catch (IllegalArgumentException e) {
       return support.fail(e.getMessage());
     }
     out.println("enumerate: target " + settings.target() + ", workload " + settings.workload().source() + " ("
         + settings.workload().requests().size() + " requests), stride " + settings.stride() + " B"
         + settings.maxCases().map(n -> ", at most " + n + " cases (evenly spaced)").orElse("") + ", seed "
-        + settings.seed() + ", mutant " + settings.mutant().label() + ", workers " + settings.workers());
+        + settings.seed() + ", mutant " + settings.mutant().label() + ", workers " + settings.workers()
+        + ", Toxiproxy " + proxy + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse(""));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
     EnumerationResult result;
     try {
       result = Enumeration.run(settings, progress);
-    } catch (IllegalArgumentException e) {
+    } catch (EnumerationRefusedException e) {
       return support.fail(e.getMessage());
     } catch (IOException | RuntimeException e) {
+      // whatever else a run throws, a bad argument among them, is the harness's: it could not run
       support.command.commandLine().getErr().println("cutpoint enumerate: the harness failed: " + e.getMessage());
       support.command.commandLine().getErr().flush();
-      return 3;
+      return CommandSupport.HARNESS_FAILED;
     }
     progress.finish();
     MatrixReport report;
@@ -105,7 +124,7 @@ public final class EnumerateCommand implements Callable<Integer> {
       support.command.commandLine().getErr().println("cutpoint enumerate: cannot write the report to "
           + settings.out() + ": " + e.getMessage());
       support.command.commandLine().getErr().flush();
-      return 3;
+      return CommandSupport.HARNESS_FAILED;
     }
     print(out, result, report, written);
     return result.passed() ? 0 : 1;
@@ -140,6 +159,13 @@ public final class EnumerateCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The Breezy the run uses, when it uses one: a Breezy target, a user's server, or {@code --breezy}. */
+  private Optional<BreezyModule> breezyOfRun(EnumerationSettings settings) {
+    boolean uses = breezy != null || BreezyTargets.NAMES.contains(settings.target())
+        || settings.target().equals(Targets.SERVER_COMMAND);
+    return uses ? BreezyTargets.module(settings.breezy()) : Optional.empty();
+  }
+
   /** The run the arguments ask for, checked. */
   EnumerationSettings settings() {
     if (workloadFile != null && caseFile != null) {
@@ -161,6 +187,7 @@ public final class EnumerateCommand implements Callable<Integer> {
     String name = names.get(0);
     return new EnumerationSettings(workload, name, run.mutant(), run.toxiproxy(), stride,
         Optional.ofNullable(maxCases), run.seed(), run.workers().orElseGet(() -> MatrixSettings.defaultWorkers(name)),
-        out, run.serverCommand(), run.clientCommand());
+        out, run.serverCommand(), run.clientCommand(),
+        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy));
   }
 }

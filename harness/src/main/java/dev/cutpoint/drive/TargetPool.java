@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Work spread over a pool of started instances of one target, one item per instance at a time:
@@ -19,21 +20,47 @@ public final class TargetPool {
     R apply(Target target, T item);
   }
 
-  /** Maps {@code items} over the pool, one thread per target instance, keeping the items' order. */
+  /** What a unit of work threw that it did not turn into a result: the run cannot go on. */
+  public static final class WorkFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkFailedException(String target, Throwable cause) {
+      super("a worker on " + target + " failed: " + cause, cause);
+    }
+  }
+
+  /**
+   * Maps {@code items} over the pool, one thread per target instance, keeping the items' order.
+   * Every worker has ended when this returns or throws, so the caller may close the targets.
+   *
+   * @throws WorkFailedException when a unit of work threw: the first thing thrown, the others
+   *     suppressed in it; the workers take no new item after it
+   * @throws IllegalStateException when interrupted, after the workers were interrupted and ended
+   */
   public static <T, R> List<R> map(List<Target> pool, List<T> items, Work<T, R> work) {
     List<R> out = new ArrayList<>(Collections.nCopies(items.size(), null));
     if (items.isEmpty()) {
       return out;
     }
     AtomicInteger next = new AtomicInteger();
+    AtomicReference<WorkFailedException> failure = new AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
     for (Target target : pool) {
       Thread thread = new Thread(() -> {
         int index;
-        while ((index = next.getAndIncrement()) < items.size()) {
-          R result = work.apply(target, items.get(index));
-          synchronized (out) {
-            out.set(index, result);
+        while (failure.get() == null && (index = next.getAndIncrement()) < items.size()) {
+          try {
+            R result = work.apply(target, items.get(index));
+            synchronized (out) {
+              out.set(index, result);
+            }
+          } catch (Throwable e) {
+            // caught here, not left to kill the thread: the caller gets it instead of a missing result
+            WorkFailedException failed = new WorkFailedException(target.name(), e);
+            if (!failure.compareAndSet(null, failed)) {
+              failure.get().addSuppressed(e);
+            }
+            return;
           }
         }
       }, "cutpoint-worker-" + threads.size());
@@ -41,17 +68,36 @@ public final class TargetPool {
       threads.add(thread);
       thread.start();
     }
-    for (Thread thread : threads) {
-      try {
+    try {
+      for (Thread thread : threads) {
         thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        threads.forEach(Thread::interrupt);
-        throw new IllegalStateException("the run was interrupted", e);
       }
+    } catch (InterruptedException e) {
+      threads.forEach(Thread::interrupt);
+      joinAll(threads);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the run was interrupted", e);
+    }
+    if (failure.get() != null) {
+      throw failure.get();
     }
     synchronized (out) {
       return out;
+    }
+  }
+
+  /** Waits for every worker to end, whatever interrupts it meanwhile: the targets close after. */
+  private static void joinAll(List<Thread> threads) {
+    for (Thread thread : threads) {
+      boolean joined = false;
+      while (!joined) {
+        try {
+          thread.join();
+          joined = true;
+        } catch (InterruptedException again) {
+          // the workers were interrupted already; closing their targets under them would be worse
+        }
+      }
     }
   }
 }

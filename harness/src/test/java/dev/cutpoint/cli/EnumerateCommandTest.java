@@ -41,7 +41,7 @@ class EnumerateCommandTest {
         "--workers", "2", "--out", dir.resolve("out").toString());
 
     assertThat(exit).isZero();
-    assertThat(lastLine()).matches("40 cut points, 0 violations, \\d+ skipped by stride, \\d+ not expressible");
+    assertThat(lastLine()).matches("40 cut points, 0 violating cases, \\d+ skipped by stride, \\d+ not expressible");
     assertThat(console.out()).contains("at most 40 cases (evenly spaced)", "to stay under --max-cases 40",
         "rate: ", " cut points/s while running cases (workers 2)");
     assertThat(Files.readString(dir.resolve("out/index.html"))).contains("id=\"cutpoints\"", "data-strip=\"request-1\"");
@@ -60,7 +60,7 @@ class EnumerateCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(console.out()).contains("VIOLATION I1", "replay: ");
     // mkdir's k = n-1, after a close and after a black hole (whose removal ends the server's input)
-    assertThat(lastLine()).matches("\\d+ cut points, 2 violations, 0 skipped by stride, \\d+ not expressible");
+    assertThat(lastLine()).matches("\\d+ cut points, 2 violating cases \\(I1 in 2\\), 0 skipped by stride, \\d+ not expressible");
   }
 
   @Test
@@ -94,5 +94,39 @@ class EnumerateCommandTest {
   void anUnknownTargetOrMutantIsRefused() {
     assertThat(Main.run("enumerate", "--target", "nope")).isEqualTo(2);
     assertOneLineError("unknown target 'nope'");
+  }
+
+  @Test
+  void theReportDirectoryTheToxiproxyAndTheBreezyAreCheckedBeforeTheFirstCase() throws IOException {
+    Path file = Files.writeString(dir.resolve("regular"), "");
+    assertThat(Main.run("enumerate", "--out", file.toString())).isEqualTo(2);
+    assertRefusedBeforeAnyCase("--out " + file + " is not a directory the report can be written to");
+
+    assertThat(Main.run("enumerate", "--toxiproxy", "http://127.0.0.1:1", "--out", dir.resolve("r").toString()))
+        .isEqualTo(2);
+    assertRefusedBeforeAnyCase("--toxiproxy: no Toxiproxy answers at http://127.0.0.1:1");
+
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThat(Main.run("enumerate", "--target", "breezy-client", "--breezy", empty.toString(),
+        "--out", dir.resolve("r").toString())).isEqualTo(2);
+    assertRefusedBeforeAnyCase("--breezy: " + empty + ": holds no breezy package");
+    assertThat(dir.resolve("r/cases")).isEmptyDirectory();
+  }
+
+  /** A failure once the run has begun is the harness's, exit 3, not a bad argument. */
+  @Test
+  void aTargetThatCannotStartIsAHarnessFailure() {
+    int exit = Main.run("enumerate", "--target", "server-command", "--server-command",
+        "sh -c 'exit 1' {host} {port} {dir}", "--out", dir.resolve("r").toString());
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(console.err()).startsWith("cutpoint enumerate: the harness failed: ");
+    assertThat(console.out()).contains("enumerate: target server-command");
+  }
+
+  private void assertRefusedBeforeAnyCase(String... containing) {
+    assertOneLineError(containing);
+    assertThat(console.out()).doesNotContain("enumerate: target");
+    console.clear();
   }
 }

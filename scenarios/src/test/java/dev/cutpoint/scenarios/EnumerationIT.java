@@ -63,7 +63,7 @@ class EnumerationIT {
     EnumerationSettings settings = new EnumerationSettings(workload, target, mutant,
         asked.toxiproxy(), EnumerationSettings.DEFAULT_STRIDE, Optional.empty(), seed,
         MatrixSettings.defaultWorkers(target), asked.root().resolve(Path.of("reports", "target", out)),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), asked.breezy());
     this.out.println("enumerate: target " + target + ", mutant " + mutant.label() + ", seed " + seed
         + " (-D" + RunSettings.SEED + ")");
     ProgressLines progress = new ProgressLines(this.out, Progress::toStdout);

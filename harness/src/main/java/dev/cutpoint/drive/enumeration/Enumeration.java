@@ -43,12 +43,17 @@ public final class Enumeration {
 
   private Enumeration() {}
 
-  /** Runs the enumeration of {@code settings}; the listener hears of each case as the matrix's does. */
+  /**
+   * Runs the enumeration of {@code settings}; the listener hears of each case as the matrix's does.
+   *
+   * @throws EnumerationRefusedException before any case runs, when the settings cannot be run: the
+   *     target cannot run here, or has a verb for none of the workload's requests
+   */
   public static EnumerationResult run(EnumerationSettings settings, MatrixListener listener) throws IOException {
     Targets.requireKnown(settings.target());
-    Optional<String> unavailable = Targets.unavailable(settings.target());
+    Optional<String> unavailable = Targets.unavailable(settings.target(), settings.targetSettings().breezy());
     if (unavailable.isPresent()) {
-      throw new IllegalArgumentException("target " + settings.target() + " cannot run here: " + unavailable.get());
+      throw new EnumerationRefusedException("target " + settings.target() + " cannot run here: " + unavailable.get());
     }
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -81,7 +86,7 @@ public final class Enumeration {
       }
     }
     if (drafts.isEmpty()) {
-      throw new IllegalArgumentException("target " + first.name() + " has a verb for none of the workload's requests");
+      throw new EnumerationRefusedException("target " + first.name() + " has a verb for none of the workload's requests");
     }
     Scenario faultFree = first.scenario(settings.seed(), workload.initialState(), drafts, Optional.empty());
     List<Request> requests = faultFree.requests();

@@ -7,6 +7,8 @@ import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.breezy.ExpectedFindings;
 import dev.cutpoint.fault.Applicability;
 import dev.cutpoint.history.Request;
+import dev.cutpoint.report.InvariantId;
+import dev.cutpoint.report.ViolationCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,13 +99,28 @@ public record EnumerationResult(
   }
 
   /**
-   * {@code N cut points, V violations, S skipped by stride}, then {@code , E not expressible} when
-   * the target could not cut everywhere, and the expected violations in parentheses.
+   * The one count of the cases' violations, in the report's unit as {@code matrix} counts them:
+   * violating cases, those that reviewed findings cover entirely, and the invariants broken.
+   */
+  public ViolationCount violationCount() {
+    ViolationCount count = ViolationCount.NONE;
+    for (CaseResult c : cases) {
+      List<InvariantId> broken = c.verdict().violations().stream()
+          .map(v -> InvariantId.valueOf(v.invariant().name())).toList();
+      boolean covered = c.verdict().violations().stream()
+          .allMatch(v -> expected.covering(target, c.cell(), v.invariant()).isPresent());
+      count = count.plus(broken, covered);
+    }
+    return count;
+  }
+
+  /**
+   * {@code N cut points, 0 violating cases, S skipped by stride} (the middle is {@link
+   * ViolationCount#describe}, as in {@code matrix}'s last line), then {@code , E not expressible}
+   * when the target could not cut everywhere.
    */
   public String summaryLine() {
-    long expectedCases = violations() - newViolations();
-    return cases.size() + " cut points, " + violations() + " violations"
-        + (expectedCases > 0 ? " (" + expectedCases + " expected)" : "") + ", " + skippedByStride()
+    return cases.size() + " cut points, " + violationCount().describe() + ", " + skippedByStride()
         + " skipped by stride" + (notExpressible() > 0 ? ", " + notExpressible() + " not expressible" : "");
   }
 }

@@ -4,6 +4,7 @@ import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.TargetSettings;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * An enumeration: the workload, the one target, the mutant, the Toxiproxy, the stride inside large
  * bodies, the cap on cases, the seed (the order the cases run in, spread over the workers), the
- * workers, and where the report goes.
+ * workers, where the report goes, and the Breezy every real-Breezy side runs.
  */
 public record EnumerationSettings(
     EnumerationWorkload workload,
@@ -24,7 +25,8 @@ public record EnumerationSettings(
     int workers,
     Path out,
     Optional<ServerCommand> serverCommand,
-    Optional<ClientCommand> clientCommand) {
+    Optional<ClientCommand> clientCommand,
+    BreezyInstallation breezy) {
 
   /** Inside a body part longer than this, every 64 KiB: 16 cut points across the built-in 1 MiB body. */
   public static final long DEFAULT_STRIDE = 64 * 1024;
@@ -50,11 +52,12 @@ public record EnumerationSettings(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(serverCommand, "serverCommand");
     Objects.requireNonNull(clientCommand, "clientCommand");
+    Objects.requireNonNull(breezy, "breezy");
   }
 
   /** The settings of each instance of the target. */
   public TargetSettings targetSettings() {
     return TargetSettings.defaults().withMutant(mutant).withToxiproxy(toxiproxy).withServerCommand(serverCommand)
-        .withClientCommand(clientCommand);
+        .withClientCommand(clientCommand).withBreezy(breezy);
   }
 }

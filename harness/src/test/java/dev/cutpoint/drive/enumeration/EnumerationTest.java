@@ -9,6 +9,7 @@ import dev.cutpoint.drive.MatrixListener;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.RequestDraft;
 import dev.cutpoint.drive.Workload;
+import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Phase;
@@ -35,7 +36,8 @@ class EnumerationTest {
   private EnumerationResult enumerate(Mutant mutant, RequestDraft... requests) throws IOException {
     EnumerationWorkload workload = new EnumerationWorkload("test", Workload.initialState(), List.of(requests));
     EnumerationSettings settings = new EnumerationSettings(workload, JavaTarget.NAME, mutant, Optional.empty(),
-        EnumerationSettings.DEFAULT_STRIDE, Optional.empty(), 11, 2, out, Optional.empty(), Optional.empty());
+        EnumerationSettings.DEFAULT_STRIDE, Optional.empty(), 11, 2, out, Optional.empty(), Optional.empty(),
+        BreezyInstallation.system());
     return Enumeration.run(settings, MatrixListener.NONE);
   }
 
@@ -69,7 +71,7 @@ class EnumerationTest {
     // each response, BLACKHOLE at its start (SPEC §5.1); a gap by restart and by toggle
     assertThat(result.cases()).hasSize((int) (3 * ((n0 + 1) + (n1 + 1)) + 2 * (m0 + m1) + 2 + 2));
     assertThat(result.passed()).isTrue();
-    assertThat(result.summaryLine()).isEqualTo(result.cases().size() + " cut points, 0 violations, 0 skipped by stride, "
+    assertThat(result.summaryLine()).isEqualTo(result.cases().size() + " cut points, 0 violating cases, 0 skipped by stride, "
         + result.notExpressible() + " not expressible");
   }
 
