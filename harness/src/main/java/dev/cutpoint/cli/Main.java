@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       CommandsCommand.class,
       VerbsCommand.class,
+      MergeCommand.class,
     })
 public final class Main implements Runnable {
 

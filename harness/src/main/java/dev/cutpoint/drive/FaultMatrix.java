@@ -112,7 +112,8 @@ public final class FaultMatrix {
           drawn.addAll(draw(first, settings, new MatrixCell(verbClass, phase, FaultKind.CLOSE), supported, true));
         }
       }
-      return drawn;
+      // every shard draws the whole run from the seed, and keeps its part
+      return drawn.stream().filter(spec -> settings.shard().includes(spec.id())).toList();
     });
     listener.targetPlanned(new TargetPlan(first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(), cells,
         planned.size(), pool.size()));

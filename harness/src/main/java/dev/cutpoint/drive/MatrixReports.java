@@ -147,7 +147,8 @@ public final class MatrixReports {
         result.elapsed(),
         workers(result),
         Optional.of(result.settings().mutant().label()),
-        Optional.empty());
+        Optional.empty(),
+        result.settings().shard().isWhole() ? Optional.empty() : Optional.of(result.settings().shard().toString()));
     return MatrixReport.tally(
         run, axes(), notApplicable, embeddedOnly, cases, result.expected().expectations());
   }

@@ -31,7 +31,8 @@ public record MatrixSettings(
     int confirm,
     Optional<ServerCommand> serverCommand,
     Optional<ClientCommand> clientCommand,
-    BreezyInstallation breezy) {
+    BreezyInstallation breezy,
+    Shard shard) {
 
   /** Where {@code mvn verify -Pfault-matrix} and the CLI write the report by default. */
   public static final Path DEFAULT_OUT = Path.of("reports", "target", "fault-matrix");
@@ -65,6 +66,15 @@ public record MatrixSettings(
       throw new IllegalArgumentException("confirm must be between 0 and " + MAX_CONFIRM + ", was " + confirm);
     }
     Objects.requireNonNull(breezy, "breezy");
+    Objects.requireNonNull(shard, "shard");
+  }
+
+  /** The whole run, not a shard of it. */
+  public MatrixSettings(List<String> targets, int tries, long seed, Optional<String> toxiproxy, Mutant mutant,
+      Path out, Optional<Path> baseline, boolean minimize, Optional<Integer> workers, int confirm,
+      Optional<ServerCommand> serverCommand, Optional<ClientCommand> clientCommand, BreezyInstallation breezy) {
+    this(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand,
+        clientCommand, breezy, Shard.ALL);
   }
 
   /** A run with the system's Breezy. */
@@ -187,45 +197,51 @@ public record MatrixSettings(
   }
 
   public MatrixSettings withTries(int newTries) {
-    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, newTries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withMutant(Mutant newMutant) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, newMutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withOut(Path newOut) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, newOut, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withToxiproxy(Optional<String> newToxiproxy) {
-    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, newToxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withBaseline(Optional<Path> newBaseline) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, newBaseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withTargets(List<String> newTargets) {
-    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(newTargets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withMinimize(boolean newMinimize) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, newMinimize, workers, confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withWorkers(int newWorkers) {
     return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, Optional.of(newWorkers),
-        confirm, serverCommand, clientCommand, breezy);
+        confirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withConfirm(int newConfirm) {
-    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand, clientCommand, breezy);
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, newConfirm, serverCommand, clientCommand, breezy, shard);
   }
 
   public MatrixSettings withBreezy(BreezyInstallation newBreezy) {
     return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm,
-        serverCommand, clientCommand, newBreezy);
+        serverCommand, clientCommand, newBreezy, shard);
+  }
+
+  /** The same run, of which only {@code part}'s cases run here. */
+  public MatrixSettings withShard(Shard part) {
+    return new MatrixSettings(targets, tries, seed, toxiproxy, mutant, out, baseline, minimize, workers, confirm,
+        serverCommand, clientCommand, breezy, part);
   }
 
   /** The settings of each target of this run. */

@@ -140,7 +140,7 @@ public final class MatrixJson {
   private static void recordedLater(ObjectNode tree) {
     withoutBreezyPath(tree);
     if (tree.get("run") instanceof ObjectNode run) {
-      for (String field : new String[] {"mutant", "ending"}) {
+      for (String field : new String[] {"mutant", "ending", "shard"}) {
         if (!run.has(field)) {
           run.putNull(field);
         }

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     ones); empty in a report written before it was recorded
  * @param ending how a run that did not finish ended ({@code interrupted after 145 of 252 cases}):
  *     its report holds only the cases that finished; empty for a run that finished
+ * @param shard {@code I/N} when this report holds the I-th of N parts of the run's cases
+ *     ({@code --shard}); empty for a whole run, and for a merge of every shard
  */
 public record Run(
     long seed,
@@ -32,13 +34,14 @@ public record Run(
     Duration duration,
     Map<String, Integer> workers,
     Optional<String> mutant,
-    Optional<String> ending) {
+    Optional<String> ending,
+    Optional<String> shard) {
 
   /** A run that finished, with no mutant recorded. */
   public Run(long seed, int triesPerCell, List<String> targets, List<SkippedTarget> skippedTargets,
       ProxyProvider toxiproxy, Versions versions, Instant startedAt, Duration duration, Map<String, Integer> workers) {
     this(seed, triesPerCell, targets, skippedTargets, toxiproxy, versions, startedAt, duration, workers,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public Run {
@@ -78,6 +81,12 @@ public record Run(
     mutant = Checks.optional(mutant);
     ending = Checks.optional(ending);
     ending.ifPresent(text -> Checks.text("ending", text));
+    shard = Checks.optional(shard);
+    shard.ifPresent(text -> {
+      if (!text.matches("\\d+/\\d+")) {
+        throw new IllegalArgumentException("shard is I/N, was " + text);
+      }
+    });
   }
 
   /** Whether the run finished, so that its report holds every case it planned. */
@@ -88,6 +97,15 @@ public record Run(
   /** The same run, ended as {@code how} before it finished. */
   public Run endedEarly(String how) {
     return new Run(seed, triesPerCell, targets, skippedTargets, toxiproxy, versions, startedAt, duration, workers,
-        mutant, Optional.of(how));
+        mutant, Optional.of(how), shard);
+  }
+
+  /**
+   * The whole run of which this and other shards are parts: the earliest start, the longest
+   * shard's duration (they run side by side), no shard.
+   */
+  public Run merged(Instant earliestStart, Duration longest) {
+    return new Run(seed, triesPerCell, targets, skippedTargets, toxiproxy, versions, earliestStart, longest, workers,
+        mutant, ending, Optional.empty());
   }
 }

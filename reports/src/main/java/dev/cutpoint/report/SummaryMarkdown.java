@@ -71,7 +71,8 @@ public final class SummaryMarkdown {
         + run.toxiproxy().line() + " · "
         + Text.duration(run.duration()) + " · " + Text.count(report.cases().size()) + " cases · "
         + Text.rate(report.cases().size(), run.duration())
-        + (run.workers().isEmpty() ? "" : " · workers " + Text.workers(run.workers()));
+        + (run.workers().isEmpty() ? "" : " · workers " + Text.workers(run.workers()))
+        + run.shard().map(s -> " · shard " + s + " of the run: its cells hold a part of their cases").orElse("");
   }
 
   static String versions(Run run) {

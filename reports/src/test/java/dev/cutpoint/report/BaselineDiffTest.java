@@ -115,9 +115,9 @@ class BaselineDiffTest {
   void aBaselineOfOtherTriesOrTargetsIsNamedAsNotLikeForLike() {
     Run run = SampleReports.small().run();
     Run other = new Run(run.seed(), 5, List.of("java", "breezy"), run.skippedTargets(), run.toxiproxy(),
-        run.versions(), run.startedAt(), run.duration(), Map.of(), Optional.of("resend-all"), Optional.empty());
+        run.versions(), run.startedAt(), run.duration(), Map.of(), Optional.of("resend-all"), Optional.empty(), Optional.empty());
     Run mine = new Run(run.seed(), run.triesPerCell(), run.targets(), run.skippedTargets(), run.toxiproxy(),
-        run.versions(), run.startedAt(), run.duration(), Map.of(), Optional.of("none"), Optional.empty());
+        run.versions(), run.startedAt(), run.duration(), Map.of(), Optional.of("none"), Optional.empty(), Optional.empty());
     assertThat(BaselineDiff.mismatches(other, mine)).containsExactly(
         "targets java,breezy in the baseline, java now", "mutant resend-all in the baseline, none now",
         "5 tries per cell in the baseline, 2 now");

@@ -36,6 +36,7 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
   static final String ROOT = "cutpoint.root";
   static final String CONFIRM = "cutpoint.confirm";
   static final String FAIL_ON = "cutpoint.failOn";
+  static final String SHARD = "cutpoint.shard";
 
   /** The budget of a plain {@code mvn verify}, as in the parent pom. */
   static final int DEFAULT_TRIES = 2;
@@ -82,6 +83,16 @@ record RunSettings(UnaryOperator<String> properties, UnaryOperator<String> envir
     } catch (IllegalArgumentException e) {
       throw new BadRunSetting(CONFIRM, value.get(), "a whole number from 0 to " + MatrixSettings.MAX_CONFIRM
           + " (replays of each new violation; 0 for none)");
+    }
+  }
+
+  /** {@code cutpoint.shard}: the part {@code I/N} of the run to run here, blank for all of it. */
+  dev.cutpoint.drive.Shard shard() {
+    Optional<String> value = value(SHARD);
+    try {
+      return value.map(dev.cutpoint.drive.Shard::parse).orElse(dev.cutpoint.drive.Shard.ALL);
+    } catch (IllegalArgumentException e) {
+      throw new BadRunSetting(SHARD, value.get(), "I/N, the I-th of N parts (from 1), e.g. 2/3");
     }
   }
 
