@@ -188,6 +188,6 @@ public final class EnumerateCommand implements Callable<Integer> {
     return new EnumerationSettings(workload, name, run.mutant(), run.toxiproxy(), stride,
         Optional.ofNullable(maxCases), run.seed(), run.workers().orElseGet(() -> MatrixSettings.defaultWorkers(name)),
         out, run.serverCommand(), run.clientCommand(),
-        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy));
+        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy), run.shard());
   }
 }

@@ -9,7 +9,6 @@ import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.ServerCommand;
-import dev.cutpoint.drive.Shard;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyModule;
@@ -86,11 +85,6 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--confirm", paramLabel = "K", defaultValue = "3",
       description = "Replays of each new violation before it is reported, shown as 'reproduced k/K' (default: ${DEFAULT-VALUE}; 0 for none).")
   int confirm;
-
-  @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N parts of the run's cases "
-      + "(a deterministic partition by case id: N machines together run exactly the cases of one run); "
-      + "'cutpoint merge' joins the shards' reports. Maven: cutpoint.shard.")
-  String shard;
 
   @Option(names = "--no-minimize", description = "Do not shrink violating cases.")
   boolean noMinimize;
@@ -331,14 +325,6 @@ public final class MatrixCommand implements Callable<Integer> {
         server,
         client,
         chosenBreezy,
-        shard == null ? Shard.ALL : parseShard(shard));
-  }
-
-  private static Shard parseShard(String text) {
-    try {
-      return Shard.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--shard: " + e.getMessage());
-    }
+        run.shard());
   }
 }

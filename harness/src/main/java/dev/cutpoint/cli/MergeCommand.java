@@ -1,6 +1,8 @@
 package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.MatrixReports;
+import dev.cutpoint.report.CutPointMap;
+import dev.cutpoint.report.CutPointReportWriter;
 import dev.cutpoint.report.MatrixReport;
 import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.report.ShardMerge;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cutpoint merge DIR...}: the report of a run split with {@code matrix --shard I/N}, from
+ * {@code cutpoint merge DIR...}: the report of a run split with {@code matrix --shard I/N} (or
+ * {@code enumerate --shard I/N}, whose strips of cut points it joins too), from
  * its shards' report directories: coverage, counts and violations as if one machine had run it, and
  * the shards' case files beside it, so that every replay command in it works.
  */
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Join the reports of every shard of one run (matrix --shard I/N) into the run's report.",
+      "Join the reports of every shard of one run (matrix or enumerate --shard I/N) into the run's report.",
       "Its last line is matrix's; exit 0 with no new violation and every cell covered, 1 otherwise."
     })
 public final class MergeCommand implements Callable<Integer> {
@@ -48,6 +51,7 @@ public final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MatrixReport merged;
+    Optional<CutPointMap> cutPoints;
     try {
       CommandSupport.requireWritableDirectory("--out", out, MatrixReports.CASES);
       if (baseline != null) {
@@ -58,6 +62,7 @@ public final class MergeCommand implements Callable<Integer> {
         reports.add(CommandSupport.readReport("DIR", dir.resolve(ReportWriter.MATRIX_JSON)));
       }
       merged = ShardMerge.merge(reports);
+      cutPoints = cutPoints();
     } catch (IllegalArgumentException e) {
       return support.fail(e.getMessage());
     }
@@ -67,9 +72,15 @@ public final class MergeCommand implements Callable<Integer> {
       for (Path dir : shards) {
         copyCases(dir.resolve(MatrixReports.CASES), cases);
       }
-      ReportWriter.Written written = ReportWriter.write(merged, out, Optional.ofNullable(baseline));
-      console.println("report: " + written.html() + " (matrix.json, summary.md, case files in " + cases + ")");
-      written.diff().ifPresent(diff -> console.println("vs baseline: " + diff.line()));
+      if (cutPoints.isPresent()) {
+        CutPointReportWriter.Written written = CutPointReportWriter.write(merged, cutPoints.get(), out);
+        console.println("report: " + written.html() + " (matrix.json, cutpoints.json, summary.md, case files in "
+            + cases + ")");
+      } else {
+        ReportWriter.Written written = ReportWriter.write(merged, out, Optional.ofNullable(baseline));
+        console.println("report: " + written.html() + " (matrix.json, summary.md, case files in " + cases + ")");
+        written.diff().ifPresent(diff -> console.println("vs baseline: " + diff.line()));
+      }
     } catch (IOException e) {
       PrintWriter err = support.command.commandLine().getErr();
       err.println("cutpoint merge: cannot write the report to " + out + ": " + e.getMessage());
@@ -77,11 +88,46 @@ public final class MergeCommand implements Callable<Integer> {
       return CommandSupport.HARNESS_FAILED;
     }
     var coverage = merged.coverage();
-    console.println(merged.cases().size() + " cases, " + merged.violationCount().describe() + ", " + coverage.full()
-        + "/" + coverage.applicable() + " cells covered");
+    if (cutPoints.isPresent()) {
+      // an enumeration's cut points are its budget, not the matrix's cells
+      console.println(merged.cases().size() + " cut points, " + merged.violationCount().describe());
+    } else {
+      console.println(merged.cases().size() + " cases, " + merged.violationCount().describe() + ", "
+          + coverage.full() + "/" + coverage.applicable() + " cells covered");
+    }
     console.flush();
-    boolean passed = merged.violationCount().fresh() == 0 && coverage.full() == coverage.applicable();
+    boolean passed = merged.violationCount().fresh() == 0
+        && (cutPoints.isPresent() || coverage.full() == coverage.applicable());
     return passed ? CommandSupport.PASSED : CommandSupport.VIOLATIONS;
+  }
+
+  /**
+   * The shards of an enumeration each hold the marks of their cut points on the same strips: the
+   * merge has them all. Empty for the shards of a matrix run, which have no {@code cutpoints.json}.
+   */
+  private Optional<CutPointMap> cutPoints() {
+    List<CutPointMap> maps = new ArrayList<>();
+    for (Path dir : shards) {
+      Path file = dir.resolve(CutPointReportWriter.CUTPOINTS_JSON);
+      if (Files.isRegularFile(file)) {
+        try {
+          maps.add(CutPointReportWriter.read(file));
+        } catch (IOException e) {
+          throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+      }
+    }
+    if (maps.isEmpty()) {
+      return Optional.empty();
+    }
+    if (maps.size() != shards.size()) {
+      throw new IllegalArgumentException("some shards hold cutpoints.json and some do not: an enumeration's and a matrix's shards");
+    }
+    CutPointMap first = maps.get(0);
+    List<CutPointMap.Mark> marks = new ArrayList<>();
+    maps.forEach(map -> marks.addAll(map.marks()));
+    return Optional.of(new CutPointMap(first.schema(), first.target(), first.stride(), first.maxCases(), first.strips(),
+        marks, first.skipped(), first.omitted()));
   }
 
   private static void copyCases(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package dev.cutpoint.cli;
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ServerCommand;
+import dev.cutpoint.drive.Shard;
 import java.security.SecureRandom;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -42,6 +43,11 @@ final class RunOptions {
       description = "Your own bzr smart client, as the client of the target client-command: a shell command that speaks the driver protocol of docs/driver-protocol.md on its stdin and stdout. It runs against the reference server and its journal.")
   String clientCommand;
 
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N parts of the run's cases (or cut points) "
+      + "(a deterministic partition by case id: N machines together run exactly the cases of one run); "
+      + "'cutpoint merge' joins the shards' reports. Maven: cutpoint.shard.")
+  String shard;
+
   /** The seed given, else a random one. */
   long seed() {
     return seed != null ? seed : new SecureRandom().nextLong();
@@ -66,6 +72,15 @@ final class RunOptions {
       throw new IllegalArgumentException("--workers must be between 1 and " + MAX_WORKERS + ", was " + workers);
     }
     return Optional.ofNullable(workers);
+  }
+
+  /** The part of the run to run here; the whole run unless {@code --shard} is given. */
+  Shard shard() {
+    try {
+      return shard == null ? Shard.ALL : Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--shard: " + e.getMessage());
+    }
   }
 
   Optional<ServerCommand> serverCommand() {

@@ -104,4 +104,31 @@ class MergeCommandTest {
     assertThat(console.err()).contains("--shard: shard 4 of 3 does not exist");
     assertThat(Files.exists(dir.resolve("bad").resolve("matrix.json"))).isFalse();
   }
+
+  @Test
+  void threeMergedShardsOfAnEnumerationAreTheEnumeration() throws IOException {
+    Path workload = dir.resolve("workload.json");
+    Files.writeString(workload, "[{\"verb\": \"mkdir\", \"args\": [\"e\", \"\"]}, {\"verb\": \"has\", \"args\": [\"e\"]}]");
+    assertThat(Main.run("enumerate", "--workload", workload.toString(), "--seed", "4", "--out",
+        dir.resolve("whole").toString())).isZero();
+    for (int i = 1; i <= 3; i++) {
+      console.clear();
+      assertThat(Main.run("enumerate", "--workload", workload.toString(), "--seed", "4", "--shard", i + "/3",
+          "--out", dir.resolve("s" + i).toString())).as("shard %d/3", i).isZero();
+      assertThat(lastLine()).endsWith("shard " + i + "/3 (cutpoint merge joins the shards)");
+    }
+    console.clear();
+
+    assertThat(Main.run("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(),
+        dir.resolve("s3").toString(), "--out", dir.resolve("merged").toString())).isZero();
+
+    assertThat(caseIds(report("merged"))).isEqualTo(caseIds(report("whole")));
+    assertThat(marks("merged")).isEqualTo(marks("whole"));
+    assertThat(Files.readString(dir.resolve("merged").resolve("index.html"))).contains("request-0");
+  }
+
+  private List<String> marks(String out) throws IOException {
+    return dev.cutpoint.report.CutPointReportWriter.read(dir.resolve(out).resolve("cutpoints.json")).marks().stream()
+        .map(m -> m.strip() + " " + m.offset() + " " + m.phase() + " " + m.kind() + " " + m.caseId()).sorted().toList();
+  }
 }

@@ -102,7 +102,10 @@ public final class Enumeration {
     // the workers and no case can lean on the one before it; the results keep the plan's order
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < plan.cutPoints().size(); i++) {
-      order.add(i);
+      // a shard runs the cut points whose case id falls to it; the others run on other machines
+      if (settings.shard().includes(plan.cutPoints().get(i).caseId(first.name()))) {
+        order.add(i);
+      }
     }
     Collections.shuffle(order, new Random(settings.seed()));
     listener.targetStarted(first.name(), first.toxiproxyDescription(), order.size(), pool.size());
@@ -127,13 +130,16 @@ public final class Enumeration {
       }
     });
     Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
-    Object[] inPlanOrder = new Object[ran.size()];
+    Object[] inPlanOrder = new Object[plan.cutPoints().size()];
     for (int k = 0; k < order.size(); k++) {
       inPlanOrder[order.get(k)] = ran.get(k);
     }
     List<CaseResult> cases = new ArrayList<>();
     List<HarnessError> errors = new ArrayList<>();
     for (Object outcome : inPlanOrder) {
+      if (outcome == null) {
+        continue; // another shard's
+      }
       if (outcome instanceof CaseResult result) {
         cases.add(result);
       } else {

@@ -36,7 +36,8 @@ public final class EnumerationReports {
   public static MatrixResult asMatrix(EnumerationResult result) {
     EnumerationSettings s = result.settings();
     MatrixSettings settings = new MatrixSettings(List.of(result.target()), 1, s.seed(), s.toxiproxy(), s.mutant(),
-        s.out(), Optional.empty(), false, Optional.of(s.workers()), 0, s.serverCommand(), s.clientCommand());
+        s.out(), Optional.empty(), false, Optional.of(s.workers()), 0, s.serverCommand(), s.clientCommand(),
+        s.breezy(), s.shard());
     TargetResult target = new TargetResult(result.target(), result.toxiproxy(), result.toxiproxyVersion(),
         result.cells(), result.cases(), result.errors(), 1, result.casesTime(), s.workers());
     return new MatrixResult(settings, List.of(target), result.startedAt(), result.elapsed(), List.of(),

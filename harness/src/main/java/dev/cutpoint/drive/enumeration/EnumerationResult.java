@@ -121,6 +121,7 @@ public record EnumerationResult(
    */
   public String summaryLine() {
     return cases.size() + " cut points, " + violationCount().describe() + ", " + skippedByStride()
-        + " skipped by stride" + (notExpressible() > 0 ? ", " + notExpressible() + " not expressible" : "");
+        + " skipped by stride" + (notExpressible() > 0 ? ", " + notExpressible() + " not expressible" : "")
+        + (settings.shard().isWhole() ? "" : ", shard " + settings.shard() + " (cutpoint merge joins the shards)");
   }
 }

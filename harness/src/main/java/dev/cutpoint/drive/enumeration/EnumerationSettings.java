@@ -3,6 +3,7 @@ package dev.cutpoint.drive.enumeration;
 import dev.cutpoint.drive.ClientCommand;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ServerCommand;
+import dev.cutpoint.drive.Shard;
 import dev.cutpoint.drive.TargetSettings;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public record EnumerationSettings(
     Path out,
     Optional<ServerCommand> serverCommand,
     Optional<ClientCommand> clientCommand,
-    BreezyInstallation breezy) {
+    BreezyInstallation breezy,
+    Shard shard) {
 
   /** Inside a body part longer than this, every 64 KiB: 16 cut points across the built-in 1 MiB body. */
   public static final long DEFAULT_STRIDE = 64 * 1024;
@@ -53,6 +55,15 @@ public record EnumerationSettings(
     Objects.requireNonNull(serverCommand, "serverCommand");
     Objects.requireNonNull(clientCommand, "clientCommand");
     Objects.requireNonNull(breezy, "breezy");
+    Objects.requireNonNull(shard, "shard");
+  }
+
+  /** The whole enumeration, not a shard of it. */
+  public EnumerationSettings(EnumerationWorkload workload, String target, Mutant mutant, Optional<String> toxiproxy,
+      long stride, Optional<Integer> maxCases, long seed, int workers, Path out, Optional<ServerCommand> serverCommand,
+      Optional<ClientCommand> clientCommand, BreezyInstallation breezy) {
+    this(workload, target, mutant, toxiproxy, stride, maxCases, seed, workers, out, serverCommand, clientCommand,
+        breezy, Shard.ALL);
   }
 
   /** The settings of each instance of the target. */
