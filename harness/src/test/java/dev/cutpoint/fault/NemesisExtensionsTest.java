@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.client.CallFailed;
 import dev.cutpoint.client.ClientOptions;
+import dev.cutpoint.client.ManualClock;
 import dev.cutpoint.client.Request;
 import dev.cutpoint.client.RequestBody;
 import dev.cutpoint.client.SmartClient;
@@ -30,7 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +55,10 @@ class NemesisExtensionsTest {
   private ToxiproxyProvider toxiproxy;
   private final List<AutoCloseable> closing = new ArrayList<>();
   private final List<AttemptTrace> attempts = new CopyOnWriteArrayList<>();
+  /** One permit per attempt that ended: the event a test waits for before it moves the clock. */
+  private final Semaphore attemptEnded = new Semaphore(0);
+  /** The client's time: it moves only when a test knows the attempt can no longer progress. */
+  private final ManualClock clock = new ManualClock();
 
   @BeforeEach
   void startToxiproxy() throws IOException {
@@ -79,13 +86,17 @@ class NemesisExtensionsTest {
     closing.add(upstream);
     Proxy proxy = proxyTo(upstream.port());
     Nemesis nemesis = nemesis(proxy);
-    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
     Request put = Request.of("put", VerbClass.IDEM,
         RequestBody.of(dev.cutpoint.wire.ByteString.of(Payload.generated("p", 200).bytes())), "f1", "");
     long k = 37;
 
     nemesis.arm(FaultPlan.write(0, k, FaultKind.RESET), length(put), 0, OptionalLong.empty());
-    call(client, put);
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, put));
+    // the reset ended the first attempt; the resend waits on an upstream that never answers
+    assertThat(attemptEnded.tryAcquire(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).as("the first attempt ended").isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
 
     assertThat(upstream.connections().get(0).bytes().get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).hasSize((int) k);
     assertThat(attempts.get(0).connectionLost()).isTrue();
@@ -118,14 +129,16 @@ class NemesisExtensionsTest {
     SmartServer server = server();
     Proxy proxy = proxyTo(server.port());
     Nemesis nemesis = nemesis(proxy);
-    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
     Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
     long n = length(mkdir);
 
     nemesis.arm(FaultPlan.flush(0, n - 1, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
-    assertThat(call(client, mkdir)).isPresent();
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
 
     assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the terminal byte was swallowed").isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
     assertThat(attempts).hasSize(1);
     assertThat(attempts.get(0).writeCompleted()).isTrue();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
@@ -140,14 +153,16 @@ class NemesisExtensionsTest {
     SmartServer server = server();
     Proxy proxy = proxyTo(server.port());
     Nemesis nemesis = nemesis(proxy);
-    SmartClient client = client(proxy, nemesis, Duration.ofMillis(300));
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
     Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
     long n = length(mkdir);
 
     nemesis.arm(FaultPlan.flush(0, n, FaultKind.BLACKHOLE), n, 0, OptionalLong.empty());
-    assertThat(call(client, mkdir)).isPresent();
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
 
     assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the answer fell in").isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
     assertThat(attempts.get(0).bytesRead()).isZero();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
@@ -172,12 +187,30 @@ class NemesisExtensionsTest {
   }
 
   private SmartClient client(Proxy proxy, Nemesis nemesis, Duration timeout) {
+    return client(proxy, nemesis, ClientOptions.defaults().withTimeout(timeout));
+  }
+
+  /** A client whose timeouts fire only when the test ends a wait ({@link #endTheWait}), as the harness's do. */
+  private SmartClient clientOnTheTestsClock(Proxy proxy, Nemesis nemesis) {
+    return client(proxy, nemesis, ClientOptions.defaults().withTimeout(Duration.ofSeconds(5)).withClock(clock));
+  }
+
+  private SmartClient client(Proxy proxy, Nemesis nemesis, ClientOptions options) {
     SmartClient client = new SmartClient(
         new GatedConnector(new TcpConnector(toxiproxy.endpoint(proxy)), nemesis),
-        ClientOptions.defaults().withTimeout(timeout),
-        attempt -> attempts.add(CallRecorder.trace(attempt)));
+        options,
+        attempt -> {
+          attempts.add(CallRecorder.trace(attempt));
+          attemptEnded.release();
+        });
     closing.add(client);
     return client;
+  }
+
+  /** Once the test has seen that the attempt can never progress: the client's own timeout fires. */
+  private void endTheWait() throws InterruptedException {
+    assertThat(clock.awaitWaiter(SAFETY_NET)).as("the client waits for an answer").isTrue();
+    assertThat(clock.expireWaiters()).isPresent();
   }
 
   private static long length(Request request) {
