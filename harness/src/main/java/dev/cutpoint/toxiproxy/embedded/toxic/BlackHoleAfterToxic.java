@@ -28,12 +28,7 @@ public record BlackHoleAfterToxic(long bytes) implements Toxic {
         stub.close();
         return;
       }
-      Chunk through = passed.allowed(chunk, bytes);
-      if (through.length() > 0) {
-        stub.emit(through);
-        passed.bytes += through.length();
-      }
-      int swallowed = chunk.length() - through.length();
+      int swallowed = passed.forward(stub, chunk, bytes);
       if (swallowed > 0) {
         BlackHoles.INSTANCE.swallowed(stub.toxicName(), swallowed);
       }
@@ -42,7 +37,7 @@ public record BlackHoleAfterToxic(long bytes) implements Toxic {
 
   @Override
   public void cleanup(ToxicStub stub) {
-    if (stub.state(Passed.class).bytes >= bytes) {
+    if (stub.state(Passed.class).reached(bytes)) {
       stub.close();
     }
   }

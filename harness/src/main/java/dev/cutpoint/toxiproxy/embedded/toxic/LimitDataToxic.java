@@ -9,35 +9,21 @@ import java.util.Optional;
  */
 public record LimitDataToxic(long bytes) implements Toxic {
 
-  /** Bytes this stub has let through. */
-  static final class Transmitted {
-    long bytes;
-  }
-
   @Override
   public Optional<Object> newState() {
-    return Optional.of(new Transmitted());
+    return Optional.of(new Passed());
   }
 
   @Override
   public void pipe(ToxicStub stub) throws StubInterrupted {
-    Transmitted sent = stub.state(Transmitted.class);
-    long remaining = bytes - sent.bytes;
+    Passed passed = stub.state(Passed.class);
     while (true) {
       if (!(stub.take() instanceof Chunk chunk)) {
         stub.close();
         return;
       }
-      remaining = Math.max(0, remaining);
-      if (remaining < chunk.length()) {
-        chunk = chunk.slice(0, (int) remaining);
-      }
-      if (chunk.length() > 0) {
-        stub.emit(chunk);
-        sent.bytes += chunk.length();
-      }
-      remaining = bytes - sent.bytes;
-      if (remaining <= 0) {
+      passed.forward(stub, chunk, bytes);
+      if (passed.reached(bytes)) {
         stub.close();
         return;
       }

@@ -1,15 +1,31 @@
 package dev.cutpoint.toxiproxy.embedded.toxic;
 
 /**
- * The bytes a cutting toxic has let through on one link, kept on its stub as limit_data keeps its
- * count: from 0 when the link opens or the toxic is added, through updates and rewiring.
+ * The bytes a cutting toxic (limit_data and our two extensions) has let through on one link, kept
+ * on its stub as limit_data keeps its count: from 0 when the link opens or the toxic is added,
+ * through updates and rewiring.
  */
 final class Passed {
-  long bytes;
+  private long bytes;
 
-  /** What may still pass of a limit of {@code limit} bytes: the first part of {@code chunk}. */
-  Chunk allowed(Chunk chunk, long limit) {
+  /**
+   * Emits what may still pass of a limit of {@code limit} bytes — the first part of {@code chunk},
+   * cut where it crosses the limit — and counts it.
+   *
+   * @return how many bytes of {@code chunk} did not pass
+   */
+  int forward(ToxicStub stub, Chunk chunk, long limit) throws StubInterrupted {
     long remaining = Math.max(0, limit - bytes);
-    return remaining < chunk.length() ? chunk.slice(0, (int) remaining) : chunk;
+    Chunk through = remaining < chunk.length() ? chunk.slice(0, (int) remaining) : chunk;
+    if (through.length() > 0) {
+      stub.emit(through);
+      bytes += through.length();
+    }
+    return chunk.length() - through.length();
+  }
+
+  /** Whether {@code limit} bytes have passed. */
+  boolean reached(long limit) {
+    return bytes >= limit;
   }
 }

@@ -28,12 +28,8 @@ public record ResetAfterToxic(long bytes) implements Toxic {
         stub.close();
         return;
       }
-      Chunk through = passed.allowed(chunk, bytes);
-      if (through.length() > 0) {
-        stub.emit(through);
-        passed.bytes += through.length();
-      }
-      if (passed.bytes >= bytes) {
+      passed.forward(stub, chunk, bytes);
+      if (passed.reached(bytes)) {
         stub.reset();
         return;
       }
