@@ -1,7 +1,6 @@
 package dev.cutpoint.cli;
 
 import dev.cutpoint.drive.breezy.BreezyInstallation;
-import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.commands.BrzCommand;
 import dev.cutpoint.drive.commands.CommandCaseResult;
 import dev.cutpoint.drive.commands.CommandMatrix;
@@ -58,9 +57,7 @@ public final class CommandsCommand implements Callable<Integer> {
       description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
   String toxiproxy;
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to run (brz, brz serve) instead of the system's.")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/fault-matrix",
       description = "Where commands.json and commands.md go (default: ${DEFAULT-VALUE}).")
@@ -85,7 +82,7 @@ public final class CommandsCommand implements Callable<Integer> {
     BreezyInstallation installation;
     String proxy;
     try {
-      installation = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      installation = breezy.installation();
       // every argument is checked before brz serve starts: a run finds out now, not after its last case
       CommandSupport.requireWritableDirectory("--out", out, "");
       proxy = CommandSupport.requireToxiproxy(Optional.ofNullable(toxiproxy));

@@ -4,7 +4,6 @@ import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.Targets;
-import dev.cutpoint.drive.breezy.BreezyInstallation;
 import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.enumeration.Enumeration;
@@ -75,9 +74,7 @@ public final class EnumerateCommand implements Callable<Integer> {
       description = "Where the report goes (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to use instead of the system's, for every real-Breezy side of the target and every brz the run starts: a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy with your change. Checked before any case runs.")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   @Override
   public Integer call() {
@@ -161,7 +158,7 @@ public final class EnumerateCommand implements Callable<Integer> {
 
   /** The Breezy the run uses, when it uses one: a Breezy target, a user's server, or {@code --breezy}. */
   private Optional<BreezyModule> breezyOfRun(EnumerationSettings settings) {
-    boolean uses = breezy != null || BreezyTargets.NAMES.contains(settings.target())
+    boolean uses = breezy.given() || BreezyTargets.NAMES.contains(settings.target())
         || settings.target().equals(Targets.SERVER_COMMAND);
     return uses ? BreezyTargets.module(settings.breezy()) : Optional.empty();
   }
@@ -188,6 +185,6 @@ public final class EnumerateCommand implements Callable<Integer> {
     return new EnumerationSettings(workload, name, run.mutant(), run.toxiproxy(), stride,
         Optional.ofNullable(maxCases), run.seed(), run.workers().orElseGet(() -> MatrixSettings.defaultWorkers(name)),
         out, run.serverCommand(), run.clientCommand(),
-        breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy), run.shard());
+        breezy.installation(), run.shard());
   }
 }

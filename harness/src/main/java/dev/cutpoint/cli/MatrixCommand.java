@@ -67,9 +67,7 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "Targets to run, comma-separated, or 'all' (default: java, or server-command when --server-command is given; accepted: java, breezy-server, breezy-client, breezy, server-command, client-command, all, which is the first four; a Breezy target is skipped, with the reason, where Breezy is not installed).")
   List<String> targets = new ArrayList<>();
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to use instead of the system's, for Breezy's client (the driver), brz serve and every other brz the run starts: a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy with your change. Checked before any case runs.")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   @Option(names = "--tries", paramLabel = "N", defaultValue = "3",
       description = "Cases per applicable cell (default: ${DEFAULT-VALUE}).")
@@ -308,7 +306,7 @@ public final class MatrixCommand implements Callable<Integer> {
     Optional<ClientCommand> client = run.clientCommand();
     List<String> names = Targets.resolve("--target", targets, server, client);
     // the Breezy chosen is the one a target must be able to run
-    BreezyInstallation chosenBreezy = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+    BreezyInstallation chosenBreezy = breezy.installation();
     CommandSupport.requireRunnable("--target", targets, chosenBreezy);
     Mutant chosen = run.mutant();
     return new MatrixSettings(

@@ -7,7 +7,6 @@ import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.report.ReportWriter;
 import dev.cutpoint.drive.Replay;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
-import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.history.Call;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,9 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "embedded, an http://host:port URL, or a toxiproxy-server binary (default: cutpoint.toxiproxy, TOXIPROXY_URL, else embedded).")
   String toxiproxy;
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to run instead of the system's (a source checkout, or a patched copy of /usr/lib/python3/dist-packages/breezy), as the run that recorded the case did.")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   /**
    * The case file to read: the argument itself, or for a {@code matrix.json} the file of the case
@@ -90,7 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     Replay.Result result;
     try {
-      BreezyInstallation chosen = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      BreezyInstallation chosen = breezy.installation();
       result = Replay.run(file, Optional.ofNullable(toxiproxy), chosen);
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: replay: " + e.getMessage());

@@ -6,14 +6,13 @@ import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyBug819604;
 import dev.cutpoint.drive.breezy.BreezyException;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
-import dev.cutpoint.drive.breezy.BreezyTargets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,9 +50,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--no-retry", description = "Run the client with -Dnoretry: no resend at all.")
   boolean noRetry;
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to run instead of the system's (a source checkout, or a patched copy of /usr/lib/python3/dist-packages/breezy).")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   @Override
   public Integer call() {
@@ -68,7 +65,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
     BreezyInstallation chosen;
     try {
-      chosen = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      chosen = breezy.installation();
     } catch (IllegalArgumentException e) {
       err.println("cutpoint: reproduce: " + e.getMessage());
       return 2;

@@ -11,14 +11,12 @@ import dev.cutpoint.verbs.VerbComparison;
 import dev.cutpoint.verbs.VerbComparison.Agreement;
 import dev.cutpoint.verbs.Verbs;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code cutpoint verbs}: Breezy's request registry beside the harness's verb classes (SPEC §3.2),
@@ -41,15 +39,13 @@ public final class VerbsCommand implements Callable<Integer> {
 
   @Mixin CommandSupport support;
 
-  @Option(names = "--breezy", paramLabel = "PATH",
-      description = "A directory holding the breezy package to read instead of the system's (a source checkout, or a copy of /usr/lib/python3/dist-packages/breezy).")
-  Path breezy;
+  @Mixin BreezyOption breezy;
 
   @Override
   public Integer call() {
     BreezyInstallation installation;
     try {
-      installation = breezy == null ? BreezyInstallation.system() : BreezyTargets.chosen("--breezy", breezy);
+      installation = breezy.installation();
     } catch (IllegalArgumentException e) {
       return support.fail(e.getMessage());
     }
