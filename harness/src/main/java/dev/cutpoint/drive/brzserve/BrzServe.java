@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,8 @@ public final class BrzServe implements AutoCloseable {
   private int port;
   private Process process;
   private Thread stderrDrain;
+  /** The sockets the running server listens on, which are no connections it holds. */
+  private Set<Long> listeners = Set.of();
   private Path branchTemplate;
 
   private BrzServe(BreezyInstallation installation, Optional<ServerCommand> command, Duration startWait) {
@@ -158,11 +161,38 @@ public final class BrzServe implements AutoCloseable {
 
   /**
    * How many accepted connections the server still holds open (in use, or closed by the peer and
-   * not yet by the server), from the system's socket table: zero once it has finished with every
-   * client.
+   * not yet by the server): zero once it has finished with every client.
    */
   public int heldConnections() {
-    return ServerSockets.held(port);
+    ProcessHandle running;
+    Set<Long> listening;
+    synchronized (this) {
+      if (process == null) {
+        return 0;
+      }
+      running = process.toHandle();
+      listening = listeners;
+    }
+    return ServerSockets.held(running, port, listening);
+  }
+
+  /**
+   * Whether the server holds any socket besides its listeners, read from its descriptors only: a
+   * cheap look, and {@code false} means that it holds no connection. {@code brz serve} opens no
+   * other socket, so for it {@code true} means one; a server command may hold others, which
+   * {@link #heldConnections()} tells apart.
+   */
+  public boolean holdsOtherSockets() {
+    ProcessHandle running;
+    Set<Long> listening;
+    synchronized (this) {
+      if (process == null) {
+        return false;
+      }
+      running = process.toHandle();
+      listening = listeners;
+    }
+    return !listening.containsAll(ServerSockets.socketInodes(running));
   }
 
   /** The end of what the server wrote to stderr, across restarts. */
@@ -219,6 +249,7 @@ public final class BrzServe implements AutoCloseable {
     }
     port = bound;
     probe();
+    listeners = ServerSockets.listening(port);
   }
 
   /**
@@ -247,6 +278,7 @@ public final class BrzServe implements AutoCloseable {
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(HOST, port), ACCEPT_PROBE_MILLIS);
+        listeners = ServerSockets.listening(port);
         return;
       } catch (IOException notYet) {
         if (System.nanoTime() - deadline > 0) {
@@ -397,6 +429,7 @@ public final class BrzServe implements AutoCloseable {
     }
     process = null;
     stderrDrain = null;
+    listeners = Set.of();
   }
 
   private void hangUp(long pid) {

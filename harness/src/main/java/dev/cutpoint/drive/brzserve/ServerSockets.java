@@ -3,15 +3,26 @@ package dev.cutpoint.drive.brzserve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The connections a server process still holds on its listening port, read from Linux's socket
- * tables ({@code /proc/net/tcp} and {@code tcp6}): {@code brz serve} keeps no journal and tells nothing of its
- * connections, so this is how the harness knows that it has finished with a case (every
- * connection closed on its side) and how many connections a restart closed.
+ * The connections a server process still holds on its listening port: {@code brz serve} keeps no
+ * journal and tells nothing of its connections, so this is how the harness knows that it has
+ * finished with a case (every connection closed on its side) and how many connections a restart
+ * closed.
+ *
+ * <p>Two sources, because one is cheap and the other exact. The sockets a process holds open are
+ * the {@code socket:[inode]} links under {@code /proc/PID/fd}: a few entries, read in microseconds.
+ * Linux's socket tables ({@code /proc/net/tcp} and {@code tcp6}) say which port and state each
+ * socket has, but list every socket of the machine, the TIME_WAIT ones of every finished case too:
+ * after a few thousand cases, tens of thousands of lines, milliseconds each read. So the tables are
+ * read only for the sockets the server still holds besides its listener.
  */
 public final class ServerSockets {
 
@@ -24,6 +35,9 @@ public final class ServerSockets {
    */
   private static final Set<String> HELD = Set.of("01", "08");
 
+  private static final String LISTEN = "0A";
+  private static final String SOCKET_LINK = "socket:[";
+
   private ServerSockets() {}
 
   /** Whether this machine has the socket table (Linux). */
@@ -31,32 +45,101 @@ public final class ServerSockets {
     return Files.isReadable(TCP);
   }
 
-  /** How many accepted connections on the local port {@code port} the server still holds. */
-  public static int held(int port) {
-    int held = 0;
-    for (Path table : List.of(TCP, TCP6)) {
-      if (table == TCP || Files.isReadable(table)) {
-        try {
-          held += count(Files.readAllLines(table), port);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + table, e);
+  /**
+   * How many accepted connections on the local port {@code port} {@code server} (with its
+   * descendants) holds, not counting the sockets in {@code listeners}: none, without reading the
+   * socket tables, when it holds no other socket.
+   */
+  public static int held(ProcessHandle server, int port, Set<Long> listeners) {
+    Set<Long> open = socketInodes(server);
+    open.removeAll(listeners);
+    return open.isEmpty() ? 0 : count(tables(), port, open);
+  }
+
+  /** The inodes of the sockets listening on the local port {@code port}. */
+  public static Set<Long> listening(int port) {
+    Set<Long> inodes = new HashSet<>();
+    String local = localPort(port);
+    for (String row : tables()) {
+      String[] columns = row.trim().split("\\s+");
+      if (columns.length > 9 && columns[1].endsWith(local) && columns[3].equals(LISTEN)) {
+        inodes.add(Long.parseLong(columns[9]));
+      }
+    }
+    return inodes;
+  }
+
+  /**
+   * The inodes of the sockets {@code process} and its descendants hold open; none once it has
+   * exited. A descriptor closed while it is read is not open.
+   */
+  public static Set<Long> socketInodes(ProcessHandle process) {
+    Set<Long> inodes = new HashSet<>();
+    Stream.concat(Stream.of(process), process.descendants()).forEach(p -> addSocketInodes(p.pid(), inodes));
+    return inodes;
+  }
+
+  private static void addSocketInodes(long pid, Set<Long> inodes) {
+    Path fds = Path.of("/proc", Long.toString(pid), "fd");
+    List<Path> links;
+    try (Stream<Path> listed = Files.list(fds)) {
+      links = listed.toList();
+    } catch (NoSuchFileException gone) {
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + fds, e);
+    }
+    for (Path link : links) {
+      try {
+        String target = Files.readSymbolicLink(link).toString();
+        if (target.startsWith(SOCKET_LINK) && target.endsWith("]")) {
+          inodes.add(Long.parseLong(target.substring(SOCKET_LINK.length(), target.length() - 1)));
         }
+      } catch (NoSuchFileException closed) {
+        // closed between the listing and the read
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + link, e);
+      }
+    }
+  }
+
+  /** Counts the table's rows (after its header line) whose local port is {@code port} and held. */
+  public static int count(List<String> table, int port) {
+    return count(table.subList(Math.min(1, table.size()), table.size()), port, null);
+  }
+
+  /** Rows without header whose local port is {@code port}, held, and (unless null) among {@code inodes}. */
+  private static int count(List<String> rows, int port, Set<Long> inodes) {
+    String local = localPort(port);
+    int held = 0;
+    for (String row : rows) {
+      String[] columns = row.trim().split("\\s+");
+      // sl, local_address, rem_address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode
+      if (columns.length > 9 && columns[1].endsWith(local) && HELD.contains(columns[3])
+          && (inodes == null || inodes.contains(Long.parseLong(columns[9])))) {
+        held++;
       }
     }
     return held;
   }
 
-  /** Counts the table's rows (after its header line) whose local port is {@code port} and held. */
-  public static int count(List<String> table, int port) {
-    String local = String.format(":%04X", port);
-    int held = 0;
-    for (int i = 1; i < table.size(); i++) {
-      String[] columns = table.get(i).trim().split("\\s+");
-      // sl, local_address, rem_address, st, ...
-      if (columns.length > 3 && columns[1].endsWith(local) && HELD.contains(columns[3])) {
-        held++;
+  private static String localPort(int port) {
+    return String.format(":%04X", port);
+  }
+
+  /** The rows of both tables, headers left out. */
+  private static List<String> tables() {
+    List<String> rows = new ArrayList<>();
+    for (Path table : List.of(TCP, TCP6)) {
+      if (table == TCP || Files.isReadable(table)) {
+        try {
+          List<String> lines = Files.readAllLines(table);
+          rows.addAll(lines.subList(Math.min(1, lines.size()), lines.size()));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + table, e);
+        }
       }
     }
-    return held;
+    return rows;
   }
 }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ServerSocketsTest {
@@ -35,10 +36,25 @@ class ServerSocketsTest {
         Socket client = new Socket()) {
       client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
       try (Socket accepted = server.accept()) {
+        int port = server.getLocalPort();
         assertThat(ServerSockets.available()).isTrue();
-        assertThat(ServerSockets.held(server.getLocalPort())).isOne();
+        assertThat(ServerSockets.listening(port)).hasSize(1);
+        // this JVM holds the listener, the accepted socket and the client's: only the accepted one counts
+        assertThat(ServerSockets.socketInodes(ProcessHandle.current())).containsAll(ServerSockets.listening(port));
+        assertThat(ServerSockets.held(ProcessHandle.current(), port, ServerSockets.listening(port))).isOne();
+        accepted.close();
+        assertThat(ServerSockets.held(ProcessHandle.current(), port, ServerSockets.listening(port))).isZero();
       }
     }
+  }
+
+  @Test
+  void aProcessThatHasExitedHoldsNothing() throws Exception {
+    Process done = new ProcessBuilder("true").start();
+    done.waitFor();
+
+    assertThat(ServerSockets.socketInodes(done.toHandle())).isEmpty();
+    assertThat(ServerSockets.held(done.toHandle(), 1, Set.of())).isZero();
   }
 
   @Test
