@@ -4,10 +4,7 @@ import dev.cutpoint.history.Digest;
 import dev.cutpoint.history.Payload;
 import dev.cutpoint.history.PayloadForm;
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -93,22 +90,17 @@ final class FileContent {
     if (chunks.size() == 1 && chunks.get(0) instanceof OpaqueChunk opaque) {
       return Optional.of(opaque.digest());
     }
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    List<byte[]> parts = new ArrayList<>();
     for (Chunk chunk : chunks) {
       if (chunk instanceof PayloadChunk p) {
-        sha.update(p.payload().bytes());
+        parts.add(p.payload().bytes());
       } else if (chunk instanceof BytesChunk b) {
-        sha.update(b.bytes());
+        parts.add(b.bytes());
       } else {
         return Optional.empty();
       }
     }
-    return Optional.of(new Digest(length(), HexFormat.of().formatHex(sha.digest())));
+    return Optional.of(Digest.of(parts));
   }
 
   /** The bytes, when every chunk is known and the whole is small enough to hold. */
