@@ -23,9 +23,9 @@ import java.util.function.Consumer;
 public final class CommandMatrix {
 
   /**
-   * Cut points of the default budget: measured under Maven (CommandsIT, seed 42), the history and
-   * the seven fault-free recordings take about 16 s and a case about 1.3 s, so 32 cases keep the
-   * Maven profile's share near a minute on 2 cores.
+   * Cut points of the CLI's default budget: measured under Maven (CommandsIT, seed 42), the history
+   * and the seven fault-free recordings take about 16 s and a case about 1.3 s, so 32 cases take
+   * about a minute on 2 cores.
    */
   public static final int DEFAULT_BUDGET = 32;
 
