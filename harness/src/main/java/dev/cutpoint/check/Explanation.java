@@ -27,6 +27,17 @@ record Explanation(List<Execution> executions, ModelState finalState, List<Strin
     return executions.stream().filter(e -> e.requestIndex() == requestIndex).reduce((a, b) -> b);
   }
 
+  /**
+   * The execution whose answer the caller got: the last one of the request that carries a reply
+   * (one that landed after the client had moved on carries none), else its last.
+   */
+  Optional<Execution> answering(int requestIndex) {
+    return executions.stream()
+        .filter(e -> e.requestIndex() == requestIndex && e.observed().isPresent())
+        .reduce((a, b) -> b)
+        .or(() -> last(requestIndex));
+  }
+
   /** Where the executions of a request are known from, in words. */
   String sources(int requestIndex) {
     return executions.stream()

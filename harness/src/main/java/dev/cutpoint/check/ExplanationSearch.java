@@ -5,6 +5,7 @@ import dev.cutpoint.history.Reply;
 import dev.cutpoint.history.Request;
 import dev.cutpoint.history.StateEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,12 @@ import java.util.Optional;
  * executions (its attempts bound them), each execution may take any of the model's alternatives,
  * and the accounts whose final state is the observed one — unique payloads make most of them
  * differ — are the explanations. Accounts whose replies also agree with the recorded ones are
- * preferred. The calls run in sequence, so the executions of a call lie between its neighbours'.
+ * preferred. The calls run in sequence, so the executions of a call begin after its neighbour's
+ * before it; an execution whose answer nobody saw (its connection died once the whole request may
+ * have arrived) may still be running when the client has moved on: brz serve runs each connection
+ * on its own thread, so such an execution may land after any later call's, up to the end of the
+ * case (seen on a loaded machine: an {@code append} cut at FLUSH k = n landed after the next
+ * {@code append}).
  */
 final class ExplanationSearch {
 
@@ -33,7 +39,8 @@ final class ExplanationSearch {
   static List<Explanation> explain(CaseFacts facts, Findings findings) {
     reportPartialPayloads(facts, findings);
     ExplanationSearch search = new ExplanationSearch(facts);
-    boolean complete = search.visit(0, ModelState.of(facts.record.scenario().initialState()), List.of(), true);
+    boolean complete =
+        search.visit(0, ModelState.of(facts.record.scenario().initialState()), List.of(), true, List.of());
     if (!complete) {
       findings.undecided(
           Invariant.I7,
@@ -61,29 +68,45 @@ final class ExplanationSearch {
     return agreeing.isEmpty() ? consistent : agreeing;
   }
 
-  /** Depth-first over requests in order; false when the budget ran out. */
-  private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree) {
+  /**
+   * Depth-first over requests in order, with the executions left {@code late} landing before any
+   * request or at the end; false when the budget ran out.
+   */
+  private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Integer> late) {
+    for (int i = 0; i < late.size(); i++) {
+      if (late.indexOf(late.get(i)) == i && !runLate(index, i, state, executions, agree, late)) {
+        return false;
+      }
+    }
     if (index == facts.requests.size()) {
-      found.add(new Explanation(executions, state, state.differences(facts.record.finalState()), agree));
+      if (late.isEmpty()) {
+        found.add(new Explanation(executions, state, state.differences(facts.record.finalState()), agree));
+      }
       return true;
     }
     Call call = facts.calls.get(index);
     if (call == null) {
-      return visit(index + 1, state, executions, agree);
+      return visit(index + 1, state, executions, agree, late);
     }
     CallDelivery delivery = facts.deliveries.get(index);
     for (int times = delivery.certain(); times <= delivery.possible(); times++) {
-      if (!run(index, times, state, executions, agree)) {
-        return false;
+      // only executions nobody saw answer can be late: the certain ones answered in their turn
+      for (int later = 0; later <= times - delivery.certain(); later++) {
+        List<Integer> more = new ArrayList<>(late);
+        more.addAll(Collections.nCopies(later, index));
+        if (!run(index, times - later, state, executions, agree, more)) {
+          return false;
+        }
       }
     }
     return true;
   }
 
   /** Runs request {@code index} {@code times} more times, branching on alternatives, then goes on. */
-  private boolean run(int index, int times, ModelState state, List<Execution> executions, boolean agree) {
+  private boolean run(int index, int times, ModelState state, List<Execution> executions, boolean agree,
+      List<Integer> late) {
     if (times == 0) {
-      return visit(index + 1, state, executions, agree);
+      return visit(index + 1, state, executions, agree, late);
     }
     if (++steps > BUDGET) {
       return false;
@@ -95,7 +118,27 @@ final class ExplanationSearch {
       boolean matches = observed.map(r -> alternative.reply().matches(r)).orElse(true);
       List<Execution> longer = new ArrayList<>(executions);
       longer.add(new Execution(index, "inferred from the final state", alternative.reply(), observed));
-      if (!run(index, times - 1, alternative.settle(observed), longer, agree && matches)) {
+      if (!run(index, times - 1, alternative.settle(observed), longer, agree && matches, late)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Lands the late execution {@code late.get(which)} before request {@code index}, then goes on. */
+  private boolean runLate(int index, int which, ModelState state, List<Execution> executions, boolean agree,
+      List<Integer> late) {
+    if (++steps > BUDGET) {
+      return false;
+    }
+    int owner = late.get(which);
+    List<Integer> rest = new ArrayList<>(late);
+    rest.remove(which);
+    for (Alternative alternative : facts.alternatives(state, facts.requests.get(owner))) {
+      List<Execution> longer = new ArrayList<>(executions);
+      longer.add(new Execution(owner, "inferred from the final state, after the client had moved on",
+          alternative.reply(), Optional.empty()));
+      if (!visit(index, alternative.settle(Optional.empty()), longer, agree, rest)) {
         return false;
       }
     }

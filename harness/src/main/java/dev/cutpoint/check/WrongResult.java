@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The reply a call's caller got must be the answer of the server's last execution of it — or, with a
  * journal, of one of its executions (a cut message can run after the resend that answered): the
- * journal's recorded result, or without a journal the model's expectation in each explanation.
+ * journal's recorded result, or without a journal the model's expectation in each explanation of
+ * the execution that answered (not one that landed later, unseen).
  * A call that returns anything else succeeded with a result no execution produced.
  */
 final class WrongResult {
@@ -23,7 +24,8 @@ final class WrongResult {
         invariant,
         index,
         facts.explanations,
-        explanation -> explanation.last(index).flatMap(last -> mismatch(facts, index, reply.get(), last, explanation)));
+        explanation -> explanation.answering(index)
+            .flatMap(last -> mismatch(facts, index, reply.get(), last, explanation)));
   }
 
   private static Optional<String> mismatch(

@@ -508,6 +508,40 @@ class OracleTest {
       assertThat(verdict.of(Invariant.I7).get(0).evidence()).contains("error FileExists");
     }
 
+    /**
+     * brz serve runs each connection on its own thread: a request sent whole on a connection that
+     * then died may still be running when the next call has run (seen on a loaded machine).
+     */
+    @Test
+    void withoutAJournalAnExecutionNobodySawAnswerMayLandAfterTheNextCall() {
+      Request first = append(0, "f", "r0");
+      Request second = append(1, "f", "r1");
+      Verdict verdict =
+          Oracle.judge(
+              scenario(first, second)
+                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
+                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, appended(0)))
+                  .noJournal()
+                  .finalState(file("f", payload("r1"), payload("r0")))
+                  .build());
+      assertThat(verdict.violations()).isEmpty();
+    }
+
+    /** An execution whose answer came back ran in its turn: it cannot land after the next call. */
+    @Test
+    void withoutAJournalAnAnsweredExecutionCannotLandLater() {
+      Request first = append(0, "f", "r0");
+      Request second = append(1, "f", "r1");
+      Verdict verdict =
+          Oracle.judge(
+              scenario(first, second)
+                  .calls(firstTry(0, appended(0)), firstTry(1, appended(payload("r0").size())))
+                  .noJournal()
+                  .finalState(file("f", payload("r1"), payload("r0")))
+                  .build());
+      assertThat(broken(verdict)).containsExactly(Invariant.I7);
+    }
+
     @Test
     void withoutAJournalAStateNoRunExplains() {
       Verdict verdict =

@@ -164,16 +164,7 @@ public final class BrzServe implements AutoCloseable {
    * not yet by the server): zero once it has finished with every client.
    */
   public int heldConnections() {
-    ProcessHandle running;
-    Set<Long> listening;
-    synchronized (this) {
-      if (process == null) {
-        return 0;
-      }
-      running = process.toHandle();
-      listening = listeners;
-    }
-    return ServerSockets.held(running, port, listening);
+    return live().map(r -> ServerSockets.held(r.process(), r.port(), r.listeners())).orElse(0);
   }
 
   /**
@@ -183,16 +174,14 @@ public final class BrzServe implements AutoCloseable {
    * {@link #heldConnections()} tells apart.
    */
   public boolean holdsOtherSockets() {
-    ProcessHandle running;
-    Set<Long> listening;
-    synchronized (this) {
-      if (process == null) {
-        return false;
-      }
-      running = process.toHandle();
-      listening = listeners;
-    }
-    return !listening.containsAll(ServerSockets.socketInodes(running));
+    return live().filter(r -> !r.listeners().containsAll(ServerSockets.socketInodes(r.process()))).isPresent();
+  }
+
+  /** The running server as the socket looks need it; read outside the lock, which a restart holds. */
+  private record Running(ProcessHandle process, int port, Set<Long> listeners) {}
+
+  private synchronized Optional<Running> live() {
+    return process == null ? Optional.empty() : Optional.of(new Running(process.toHandle(), port, listeners));
   }
 
   /** The end of what the server wrote to stderr, across restarts. */
