@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 
@@ -131,12 +133,19 @@ public final class FaultMatrix {
         return error;
       }
     };
-    // no case waits on guessed time (black holes end on the harness's clock): one pool runs them all
-    List<Integer> all = new ArrayList<>();
+    // no case waits on guessed time (black holes end on the harness's clock): one pool runs them all,
+    // in an order mixed from the seed, so that the JIT's warm-up is not charged to the first cells'
+    // times and an interrupted run has finished cases in every cell
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < planned.size(); i++) {
-      all.add(i);
+      order.add(i);
     }
-    List<Object> ran = new ArrayList<>(TargetPool.map(pool, all, runCase));
+    Collections.shuffle(order, new Random(settings.seed()));
+    List<Object> mixed = TargetPool.map(pool, order, runCase);
+    List<Object> ran = new ArrayList<>(Collections.nCopies(planned.size(), null));
+    for (int k = 0; k < order.size(); k++) {
+      ran.set(order.get(k), mixed.get(k));
+    }
     Duration casesTime = Duration.ofNanos(System.nanoTime() - casesStart);
     ExpectedFindings expected = ExpectedFindings.reviewed();
     // a violation a reviewed finding explains needs no replay and no counterexample: that is wasted time
