@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real {@code brz serve --allow-writes} on a loopback port, serving a fresh temporary directory:
@@ -160,28 +161,57 @@ public final class BrzServe implements AutoCloseable {
   }
 
   /**
-   * How many accepted connections the server still holds open (in use, or closed by the peer and
-   * not yet by the server): zero once it has finished with every client.
+   * How many connections the server still holds (in use, or closed by the peer and not yet by the
+   * server) or has yet to accept: zero once it has finished with every client.
    */
   public int heldConnections() {
-    return live().map(r -> ServerSockets.held(r.process(), r.port(), r.listeners())).orElse(0);
+    return live().map(r -> {
+      int queued = ServerSockets.queued(r.port());
+      Set<Long> others = r.otherSockets();
+      return queued + (command.isPresent() ? ServerSockets.held(r.port(), others) : others.size());
+    }).orElse(0);
   }
 
   /**
-   * Whether the server holds any socket besides its listeners, read from its descriptors only: a
-   * cheap look, and {@code false} means that it holds no connection. {@code brz serve} opens no
-   * other socket, so for it {@code true} means one; a server command may hold others, which
-   * {@link #heldConnections()} tells apart.
+   * Whether the server has finished with every client: none waits in its accept queue (looked at
+   * first: a connection accepted meanwhile shows in the descriptors then), and it holds no socket
+   * besides its listener. {@code brz serve} opens no other socket, so each one it holds is a
+   * connection — also one that a reset took out of the socket tables with a request still unread;
+   * a server command's other sockets count only where the tables show them as connections on its
+   * port (a reset one is then missed).
    */
-  public boolean holdsOtherSockets() {
-    return live().filter(r -> !r.listeners().containsAll(ServerSockets.socketInodes(r.process()))).isPresent();
+  public boolean quiet() {
+    return live().map(r -> {
+      if (ServerSockets.queued(r.port()) > 0) {
+        return false;
+      }
+      Set<Long> others = r.otherSockets();
+      return others.isEmpty() || (command.isPresent() && ServerSockets.held(r.port(), others) == 0);
+    }).orElse(true);
   }
 
   /** The running server as the socket looks need it; read outside the lock, which a restart holds. */
-  private record Running(ProcessHandle process, int port, Set<Long> listeners) {}
+  private record Running(List<ProcessHandle> processes, int port, Set<Long> listeners) {
 
+    Set<Long> otherSockets() {
+      Set<Long> open = ServerSockets.socketInodes(processes);
+      open.removeAll(listeners);
+      return open;
+    }
+  }
+
+  /**
+   * brz serve is one Python process; a server command may be a tree (its descendants are found by
+   * reading every process of the machine, so only there).
+   */
   private synchronized Optional<Running> live() {
-    return process == null ? Optional.empty() : Optional.of(new Running(process.toHandle(), port, listeners));
+    if (process == null) {
+      return Optional.empty();
+    }
+    ProcessHandle handle = process.toHandle();
+    List<ProcessHandle> processes = command.isEmpty() ? List.of(handle)
+        : Stream.concat(Stream.of(handle), handle.descendants()).toList();
+    return Optional.of(new Running(processes, port, listeners));
   }
 
   /** The end of what the server wrote to stderr, across restarts. */

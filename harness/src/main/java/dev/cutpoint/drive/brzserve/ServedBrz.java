@@ -38,9 +38,6 @@ public final class ServedBrz implements CaseServer {
 
   private static final Duration START_WAIT = Duration.ofSeconds(30);
 
-  /** How often {@link #awaitQuiet()} reads the socket tables, which list every socket of the machine. */
-  private static final int EXACT_LOOK_EVERY = 100;
-
   private final BrzServe serve;
   private final StopMode restartMode;
 
@@ -151,23 +148,16 @@ public final class ServedBrz implements CaseServer {
   }
 
   /**
-   * Waits until brz serve holds no connection. One still open past the safety net is cut by a
-   * restart, so that it cannot reach into the next case, and the case is the harness's failure.
-   * The server's descriptors are looked at each time, the socket tables only now and then: a
-   * server command may hold sockets that are not connections on its port.
+   * Waits until brz serve has finished with every connection ({@link BrzServe#quiet()}). One still
+   * open past the safety net is cut by a restart, so that it cannot reach into the next case, and
+   * the case is the harness's failure.
    */
   @Override
   public void awaitQuiet() throws IOException {
     long deadline = System.nanoTime() + QUIET_SAFETY_NET.toNanos();
-    for (int look = 1; serve.holdsOtherSockets(); look++) {
-      if (look % EXACT_LOOK_EVERY == 0 && serve.heldConnections() == 0) {
-        return;
-      }
+    while (!serve.quiet()) {
       if (System.nanoTime() - deadline > 0) {
         int held = serve.heldConnections();
-        if (held == 0) {
-          return;
-        }
         serve.restart(StopMode.KILL);
         throw new IOException("brz serve still held " + held + " connection(s) "
             + QUIET_SAFETY_NET.toSeconds() + " s after the case");

@@ -1,28 +1,32 @@
 package dev.cutpoint.drive.brzserve;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The connections a server process still holds on its listening port: {@code brz serve} keeps no
  * journal and tells nothing of its connections, so this is how the harness knows that it has
- * finished with a case (every connection closed on its side) and how many connections a restart
- * closed.
+ * finished with a case (every connection accepted and closed on its side) and how many
+ * connections a restart closed.
  *
- * <p>Two sources, because one is cheap and the other exact. The sockets a process holds open are
- * the {@code socket:[inode]} links under {@code /proc/PID/fd}: a few entries, read in microseconds.
- * Linux's socket tables ({@code /proc/net/tcp} and {@code tcp6}) say which port and state each
- * socket has, but list every socket of the machine, the TIME_WAIT ones of every finished case too:
- * after a few thousand cases, tens of thousands of lines, milliseconds each read. So the tables are
- * read only for the sockets the server still holds besides its listener.
+ * <p>Three sources, because the whole socket table is dear. Linux's tables ({@code /proc/net/tcp}
+ * and {@code tcp6}) list every socket of the machine, the TIME_WAIT ones of every finished case
+ * too: after a java run, 20,000 rows and 20 ms a read, and the harness used to read them every
+ * millisecond. The kernel lists listening sockets first, and a listener's {@code rx_queue} is its
+ * accept queue: connections made but not yet accepted, invisible in the server's descriptors; so
+ * reading the head of the tables tells them, cheaply. The sockets a process holds open are the
+ * {@code socket:[inode]} links under {@code /proc/PID/fd}: a few entries. The whole tables are read
+ * only to tell a server command's connections on its port from its other sockets.
  */
 public final class ServerSockets {
 
@@ -46,14 +50,37 @@ public final class ServerSockets {
   }
 
   /**
-   * How many accepted connections on the local port {@code port} {@code server} (with its
-   * descendants) holds, not counting the sockets in {@code listeners}: none, without reading the
-   * socket tables, when it holds no other socket.
+   * How many of the sockets {@code open} are connections on the local port {@code port} that are
+   * held (in use, or closed by the peer and not yet by the server), from the whole tables.
    */
-  public static int held(ProcessHandle server, int port, Set<Long> listeners) {
-    Set<Long> open = socketInodes(server);
-    open.removeAll(listeners);
+  public static int held(int port, Set<Long> open) {
     return open.isEmpty() ? 0 : count(tables(), port, open);
+  }
+
+  /**
+   * How many connections wait in the accept queue of the listener on the local port {@code port}:
+   * its row's {@code rx_queue}, read from the listening rows at the head of the tables only.
+   */
+  public static int queued(int port) {
+    String local = localPort(port);
+    int queued = 0;
+    for (Path table : present()) {
+      try (BufferedReader rows = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
+        rows.readLine();
+        for (String row = rows.readLine(); row != null; row = rows.readLine()) {
+          String[] columns = row.trim().split("\\s+");
+          if (columns.length <= 4 || !columns[3].equals(LISTEN)) {
+            break;
+          }
+          if (columns[1].endsWith(local)) {
+            queued += Integer.parseInt(columns[4].substring(columns[4].indexOf(':') + 1), 16);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + table, e);
+      }
+    }
+    return queued;
   }
 
   /** The inodes of the sockets listening on the local port {@code port}. */
@@ -70,19 +97,19 @@ public final class ServerSockets {
   }
 
   /**
-   * The inodes of the sockets {@code process} and its descendants hold open; none once it has
-   * exited. A descriptor closed while it is read is not open.
+   * The inodes of the sockets the processes hold open; none for one that has exited. A
+   * descriptor closed while it is read is not open.
    */
-  public static Set<Long> socketInodes(ProcessHandle process) {
+  public static Set<Long> socketInodes(Collection<ProcessHandle> processes) {
     Set<Long> inodes = new HashSet<>();
-    Stream.concat(Stream.of(process), process.descendants()).forEach(p -> addSocketInodes(p.pid(), inodes));
+    processes.forEach(p -> addSocketInodes(p.pid(), inodes));
     return inodes;
   }
 
   private static void addSocketInodes(long pid, Set<Long> inodes) {
     Path fds = Path.of("/proc", Long.toString(pid), "fd");
     List<Path> links;
-    try (Stream<Path> listed = Files.list(fds)) {
+    try (var listed = Files.list(fds)) {
       links = listed.toList();
     } catch (NoSuchFileException gone) {
       return;
@@ -127,17 +154,19 @@ public final class ServerSockets {
     return String.format(":%04X", port);
   }
 
+  private static List<Path> present() {
+    return List.of(TCP, TCP6).stream().filter(t -> t == TCP || Files.isReadable(t)).toList();
+  }
+
   /** The rows of both tables, headers left out. */
   private static List<String> tables() {
     List<String> rows = new ArrayList<>();
-    for (Path table : List.of(TCP, TCP6)) {
-      if (table == TCP || Files.isReadable(table)) {
-        try {
-          List<String> lines = Files.readAllLines(table);
-          rows.addAll(lines.subList(Math.min(1, lines.size()), lines.size()));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + table, e);
-        }
+    for (Path table : present()) {
+      try {
+        List<String> lines = Files.readAllLines(table);
+        rows.addAll(lines.subList(Math.min(1, lines.size()), lines.size()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + table, e);
       }
     }
     return rows;

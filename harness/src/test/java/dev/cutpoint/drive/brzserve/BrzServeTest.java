@@ -109,6 +109,46 @@ class BrzServeTest {
     assertThat(serve.snapshot().file("kept.txt")).map(String::new).contains("before");
   }
 
+  /** A connection brz serve holds, or has yet to accept, keeps it from being quiet. */
+  @Test
+  void isQuietOnlyWhenEveryConnectionIsAcceptedAndClosed() throws Exception {
+    awaitQuiet(); // the start's readiness probe
+    try (Socket open = new Socket(BrzServe.HOST, serve.port())) {
+      open.setSoTimeout(30_000);
+      open.getOutputStream().write(HELLO);
+      readResponse(open.getInputStream());
+
+      assertThat(serve.quiet()).isFalse();
+      assertThat(serve.heldConnections()).isOne();
+    }
+    awaitQuiet();
+
+    // stopped, brz serve accepts nothing: the kernel queues the connection, which no descriptor shows
+    signal("STOP");
+    try (Socket queued = new Socket(BrzServe.HOST, serve.port())) {
+      queued.getOutputStream().write(HELLO);
+
+      assertThat(serve.quiet()).isFalse();
+      assertThat(serve.heldConnections()).isOne();
+    } finally {
+      signal("CONT");
+    }
+    awaitQuiet();
+  }
+
+  private void awaitQuiet() throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!serve.quiet()) {
+      assertThat(System.nanoTime() - deadline).as("brz serve quiet within 30 s").isNegative();
+      Thread.sleep(1);
+    }
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(serve.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+  }
+
   @Test
   void gracefulStopClosesAnIdleConnection() throws IOException {
     try (Socket idle = new Socket(BrzServe.HOST, serve.port())) {
