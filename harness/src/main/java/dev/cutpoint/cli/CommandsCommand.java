@@ -39,7 +39,7 @@ public final class CommandsCommand implements Callable<Integer> {
 
   @Mixin CommandSupport support;
 
-  @Option(names = "--all", description = "Every call x phase x kind of every command (the nightly's run, tens of minutes) instead of a sample.")
+  @Option(names = "--all", description = "Every call x phase x kind of every command (what the nightly job runs: a quarter of an hour or more) instead of a sample.")
   boolean all;
 
   @Option(names = "--cut-points", paramLabel = "N", defaultValue = "" + CommandMatrix.DEFAULT_BUDGET,

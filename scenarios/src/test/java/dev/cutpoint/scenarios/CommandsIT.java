@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real brz commands under {@code mvn verify -Pfault-matrix} (issue 11): {@code cutpoint.commands}
- * cut points spread over every command, written beside the matrix's report as {@code commands.json}
+ * cut points spread over every command ({@code all}: every one, the nightly's run), written beside the matrix's report as {@code commands.json}
  * and {@code commands.md} before anything is asserted. Fails on a check no reviewed finding covers
  * and on a cut point the harness could not run.
  */
@@ -28,14 +28,21 @@ class CommandsIT {
 
   @Test
   void everyCutCommandEndsAsTheUserMayExpect() throws IOException {
-    int budget = Integer.parseInt(System.getProperty("cutpoint.commands", "" + CommandMatrix.DEFAULT_BUDGET).trim());
+    String asked = System.getProperty("cutpoint.commands", "" + CommandMatrix.DEFAULT_BUDGET).trim();
+    boolean all = asked.equals("all");
+    int budget;
+    try {
+      budget = all ? Integer.MAX_VALUE : Integer.parseInt(asked);
+    } catch (NumberFormatException e) {
+      throw new BadRunSetting("cutpoint.commands", asked, "a number of cut points, or all");
+    }
     String seedText = System.getProperty(RunSettings.SEED, "").trim();
     long seed = seedText.isEmpty() ? new SecureRandom().nextLong() : Long.parseLong(seedText);
     Optional<String> toxiproxy = Optional.ofNullable(System.getProperty("cutpoint.toxiproxy"))
         .map(String::trim).filter(s -> !s.isEmpty());
-    System.out.println("commands: " + budget + " cut points, seed " + seed);
+    System.out.println("commands: " + (all ? "every" : budget) + " cut points, seed " + seed);
     CommandMatrixResult result = CommandMatrix.run(BreezyInstallation.system(), toxiproxy,
-        List.of(BrzCommand.values()), false, budget, seed, System.out::println);
+        List.of(BrzCommand.values()), all, budget, seed, System.out::println);
     Path out = Path.of("reports", "target", "fault-matrix");
     Files.createDirectories(out);
     Files.writeString(out.resolve("commands.json"), CommandsJson.text(result));

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./cutpoint}, the launcher the README shows: it runs the packaged jar on Maven's JVM
- * settings, passes the arguments and the exit code through, and lets the user add JVM options.
+ * settings, passes the arguments and the exit code through, and lets the user add JVM options. An
+ * integration test: it needs the jar that {@code harness}'s {@code package} phase makes.
  */
-class LauncherTest {
+class LauncherIT {
 
   private final Path launcher = RunSettings.system().root().resolve("cutpoint");
 
