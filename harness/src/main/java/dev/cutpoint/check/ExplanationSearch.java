@@ -74,7 +74,11 @@ final class ExplanationSearch {
    */
   private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Integer> late) {
     for (int i = 0; i < late.size(); i++) {
-      if (late.indexOf(late.get(i)) == i && !runLate(index, i, state, executions, agree, late)) {
+      int owner = late.get(i);
+      // landing right after its own call, an execution of a call nothing answered is the one in
+      // its turn, already explored; the same execution twice in the list is one branch
+      boolean inItsTurn = index == owner + 1 && facts.deliveries.get(owner).certain() == 0;
+      if (late.indexOf(owner) == i && !inItsTurn && !runLate(index, i, state, executions, agree, late)) {
         return false;
       }
     }
