@@ -148,15 +148,17 @@ public final class MatrixCommand implements Callable<Integer> {
       err.println("cutpoint: matrix: the harness failed: " + e.getMessage());
       err.flush();
       early.write("the harness failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      removeHook(onCtrlC);
       return CommandSupport.HARNESS_FAILED;
     } finally {
-      removeHook(onCtrlC);
       Reaper.forget(stopCounting);
     }
     progress.finish();
     if (!early.claim()) {
       return CommandSupport.INTERRUPTED;
     }
+    // the hook stays until the report is written: a Ctrl-C meanwhile waits for it instead of
+    // cutting it off half-written
     MatrixReports.Written written;
     MatrixReport report;
     try {
@@ -168,6 +170,7 @@ public final class MatrixCommand implements Callable<Integer> {
       return CommandSupport.HARNESS_FAILED;
     } finally {
       early.done();
+      removeHook(onCtrlC);
     }
     FailurePrinter.printNew(out, report);
     result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
@@ -259,6 +262,9 @@ public final class MatrixCommand implements Callable<Integer> {
       if (!claim()) {
         // the finished run is writing its own report: let it end before the JVM does
         awaitQuietly();
+        out.println("cutpoint: matrix " + how + " after its last case, while its report was written;"
+            + " the report is whole");
+        out.flush();
         return;
       }
       MatrixResult finished = soFar.stop();
