@@ -173,21 +173,21 @@ public final class BrzServe implements AutoCloseable {
   }
 
   /**
-   * Whether the server has finished with every client: none waits in its accept queue (looked at
-   * first: a connection accepted meanwhile shows in the descriptors then), and it holds no socket
-   * besides its listener. {@code brz serve} opens no other socket, so each one it holds is a
-   * connection — also one that a reset took out of the socket tables with a request still unread;
-   * a server command's other sockets count only where the tables show them as connections on its
-   * port (a reset one is then missed).
+   * Whether the server has finished with every client: it holds no socket besides its listener,
+   * and none waits in its accept queue. The descriptors are looked at first and again after the
+   * queue (a connection accepted meanwhile shows then): the queue is read from the socket tables,
+   * about a millisecond a look on this kernel, so only once the descriptors say quiet. {@code brz
+   * serve} opens no other socket, so each one it holds is a connection — also one that a reset took
+   * out of the socket tables with a request still unread; a server command's other sockets count
+   * only where the tables show them as connections on its port (a reset one is then missed).
    */
   public boolean quiet() {
-    return live().map(r -> {
-      if (ServerSockets.queued(r.port()) > 0) {
-        return false;
-      }
-      Set<Long> others = r.otherSockets();
-      return others.isEmpty() || (command.isPresent() && ServerSockets.held(r.port(), others) == 0);
-    }).orElse(true);
+    return live().map(r -> finished(r) && ServerSockets.queued(r.port()) == 0 && finished(r)).orElse(true);
+  }
+
+  private boolean finished(Running running) {
+    Set<Long> others = running.otherSockets();
+    return others.isEmpty() || (command.isPresent() && ServerSockets.held(running.port(), others) == 0);
   }
 
   /** The running server as the socket looks need it; read outside the lock, which a restart holds. */

@@ -1,9 +1,8 @@
 package dev.cutpoint.drive.brzserve;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -40,6 +40,8 @@ public final class ServerSockets {
   private static final Set<String> HELD = Set.of("01", "08");
 
   private static final String LISTEN = "0A";
+  /** Less than a row of either table (150 and 178 bytes): the kernel makes about one row a read. */
+  private static final int ROW_READ = 128;
   private static final String SOCKET_LINK = "socket:[";
 
   private ServerSockets() {}
@@ -59,28 +61,53 @@ public final class ServerSockets {
 
   /**
    * How many connections wait in the accept queue of the listener on the local port {@code port}:
-   * its row's {@code rx_queue}, read from the listening rows at the head of the tables only.
+   * its row's {@code rx_queue}. The kernel makes the rows as they are read, listening sockets
+   * first; reading a few of them at a time and stopping at the listener's row spares it the walk
+   * through every other socket. Still about a millisecond here: the kernel walks its empty hash
+   * buckets too.
    */
   public static int queued(int port) {
     String local = localPort(port);
-    int queued = 0;
     for (Path table : present()) {
-      try (BufferedReader rows = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
-        rows.readLine();
-        for (String row = rows.readLine(); row != null; row = rows.readLine()) {
-          String[] columns = row.trim().split("\\s+");
-          if (columns.length <= 4 || !columns[3].equals(LISTEN)) {
-            break;
-          }
-          if (columns[1].endsWith(local)) {
-            queued += Integer.parseInt(columns[4].substring(columns[4].indexOf(':') + 1), 16);
-          }
+      try (InputStream in = Files.newInputStream(table)) {
+        OptionalInt found = listenerQueue(in, local);
+        if (found.isPresent()) {
+          return found.getAsInt();
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + table, e);
       }
     }
-    return queued;
+    return 0;
+  }
+
+  /** The rx_queue of the LISTEN row on {@code local}, read row by row; empty once the listeners end. */
+  private static OptionalInt listenerQueue(InputStream in, String local) throws IOException {
+    byte[] chunk = new byte[ROW_READ];
+    StringBuilder row = new StringBuilder();
+    boolean header = true;
+    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+      for (int i = 0; i < read; i++) {
+        char c = (char) chunk[i];
+        if (c != '\n') {
+          row.append(c);
+          continue;
+        }
+        String[] columns = row.toString().trim().split("\\s+");
+        row.setLength(0);
+        if (header) {
+          header = false;
+          continue;
+        }
+        if (columns.length <= 4 || !columns[3].equals(LISTEN)) {
+          return OptionalInt.empty();
+        }
+        if (columns[1].endsWith(local)) {
+          return OptionalInt.of(Integer.parseInt(columns[4].substring(columns[4].indexOf(':') + 1), 16));
+        }
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** The inodes of the sockets listening on the local port {@code port}. */
