@@ -58,6 +58,7 @@ public final class BrzServe implements AutoCloseable {
   private static final int PORT_ATTEMPTS = 3;
   private static final int ACCEPT_PROBE_MILLIS = 1000;
   private static final long ACCEPT_PAUSE_NANOS = 20_000_000;
+  private static final long QUIET_LOOK_NANOS = 1_000_000;
 
   private final BreezyInstallation installation;
   private final Optional<ServerCommand> command;
@@ -183,6 +184,22 @@ public final class BrzServe implements AutoCloseable {
    */
   public boolean quiet() {
     return live().map(r -> finished(r) && ServerSockets.queued(r.port()) == 0 && finished(r)).orElse(true);
+  }
+
+  /**
+   * Waits until the server is {@linkplain #quiet() quiet}; false when it is not within {@code
+   * safetyNet}. Nothing tells another process's closing a socket, so the descriptors are looked at
+   * every millisecond: the wait ends at the look after the event, whatever the machine's speed.
+   */
+  public boolean awaitQuiet(Duration safetyNet) {
+    long deadline = System.nanoTime() + safetyNet.toNanos();
+    while (!quiet()) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      LockSupport.parkNanos(QUIET_LOOK_NANOS);
+    }
+    return true;
   }
 
   private boolean finished(Running running) {

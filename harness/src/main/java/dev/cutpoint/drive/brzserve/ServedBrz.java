@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code brz serve --allow-writes} as the server of the {@code breezy-server} and {@code breezy}
@@ -154,15 +153,11 @@ public final class ServedBrz implements CaseServer {
    */
   @Override
   public void awaitQuiet() throws IOException {
-    long deadline = System.nanoTime() + QUIET_SAFETY_NET.toNanos();
-    while (!serve.quiet()) {
-      if (System.nanoTime() - deadline > 0) {
-        int held = serve.heldConnections();
-        serve.restart(StopMode.KILL);
-        throw new IOException("brz serve still held " + held + " connection(s) "
-            + QUIET_SAFETY_NET.toSeconds() + " s after the case");
-      }
-      LockSupport.parkNanos(1_000_000);
+    if (!serve.awaitQuiet(QUIET_SAFETY_NET)) {
+      int held = serve.heldConnections();
+      serve.restart(StopMode.KILL);
+      throw new IOException("brz serve still held " + held + " connection(s) "
+          + QUIET_SAFETY_NET.toSeconds() + " s after the case");
     }
   }
 

@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's end of the gate plugin (resource {@code cutpoint_gate/__init__.py}): a loopback
@@ -25,19 +30,28 @@ import java.util.OptionalLong;
 final class CommandGate implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** How often the accept looks whether the process has ended without connecting. */
-  private static final int ACCEPT_POLL_MILLIS = 100;
 
-  private final ServerSocket server;
+  private final ServerSocketChannel server = ServerSocketChannel.open();
+  /** Wakes the accept for a connection, or for the process's exit: nothing is polled. */
+  private final Selector arrivals;
+  private final int port;
 
   CommandGate() throws IOException {
-    server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-    server.setSoTimeout(ACCEPT_POLL_MILLIS);
+    try {
+      arrivals = Selector.open();
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+      server.configureBlocking(false);
+      server.register(arrivals, SelectionKey.OP_ACCEPT);
+      port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    }
   }
 
   /** The value of {@code CUTPOINT_GATE}. */
   String address() {
-    return "127.0.0.1:" + server.getLocalPort();
+    return "127.0.0.1:" + port;
   }
 
   /**
@@ -90,20 +104,29 @@ final class CommandGate implements AutoCloseable {
     return calls; // killed, or ended by os._exit before its exit function ran
   }
 
+  /**
+   * The process's connection, or null when it exits without one; the selector wakes for either
+   * (the exit wakes it through {@link Process#onExit()}), and only the safety net is a time.
+   */
   private Socket accept(Process process) throws IOException {
     long deadline = System.nanoTime() + BrzProcesses.SAFETY_NET.toNanos();
+    process.onExit().thenRun(arrivals::wakeup);
     while (true) {
-      try {
-        return server.accept();
-      } catch (SocketTimeoutException notYet) {
-        if (!process.isAlive()) {
-          return null;
-        }
-        if (System.nanoTime() - deadline > 0) {
-          throw new CommandHarnessError("brz did not reach the gate within "
-              + BrzProcesses.SAFETY_NET.toSeconds() + " s");
-        }
+      SocketChannel channel = server.accept();
+      if (channel != null) {
+        channel.configureBlocking(true);
+        return channel.socket();
       }
+      if (!process.isAlive()) {
+        return null;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new CommandHarnessError("brz did not reach the gate within "
+            + BrzProcesses.SAFETY_NET.toSeconds() + " s");
+      }
+      arrivals.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      arrivals.selectedKeys().clear();
     }
   }
 
@@ -134,6 +157,8 @@ final class CommandGate implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    server.close();
+    try (arrivals) {
+      server.close();
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -136,12 +137,8 @@ class BrzServeTest {
     awaitQuiet();
   }
 
-  private void awaitQuiet() throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!serve.quiet()) {
-      assertThat(System.nanoTime() - deadline).as("brz serve quiet within 30 s").isNegative();
-      Thread.sleep(1);
-    }
+  private void awaitQuiet() {
+    assertThat(serve.awaitQuiet(Duration.ofSeconds(30))).as("brz serve quiet within 30 s").isTrue();
   }
 
   private void signal(String name) throws Exception {
