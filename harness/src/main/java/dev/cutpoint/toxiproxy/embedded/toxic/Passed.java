@@ -24,6 +24,25 @@ final class Passed {
     return chunk.length() - through.length();
   }
 
+  /**
+   * limit_data's loop, on the stub's count: forwards what may pass of each chunk until {@code
+   * limit} bytes have passed (true: what happens then is the caller's), or the source ends first,
+   * which closes the link plainly (false).
+   */
+  static boolean forwardUpTo(ToxicStub stub, long limit) throws StubInterrupted {
+    Passed passed = stub.state(Passed.class);
+    while (true) {
+      if (!(stub.take() instanceof Chunk chunk)) {
+        stub.close();
+        return false;
+      }
+      passed.forward(stub, chunk, limit);
+      if (passed.reached(limit)) {
+        return true;
+      }
+    }
+  }
+
   /** Whether {@code limit} bytes have passed. */
   boolean reached(long limit) {
     return bytes >= limit;

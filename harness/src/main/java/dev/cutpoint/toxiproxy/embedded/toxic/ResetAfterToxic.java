@@ -22,17 +22,8 @@ public record ResetAfterToxic(long bytes) implements Toxic {
 
   @Override
   public void pipe(ToxicStub stub) throws StubInterrupted {
-    Passed passed = stub.state(Passed.class);
-    while (true) {
-      if (!(stub.take() instanceof Chunk chunk)) {
-        stub.close();
-        return;
-      }
-      passed.forward(stub, chunk, bytes);
-      if (passed.reached(bytes)) {
-        stub.reset();
-        return;
-      }
+    if (Passed.forwardUpTo(stub, bytes)) {
+      stub.reset();
     }
   }
 }
