@@ -24,7 +24,7 @@ final class JournalReplay {
   static Explanation explain(CaseFacts facts, Findings findings) {
     Map<String, List<Integer>> byHash = new HashMap<>();
     for (Request request : facts.requests) {
-      byHash.computeIfAbsent(request.sha256(), h -> new ArrayList<>()).add(request.index());
+      byHash.computeIfAbsent(request.hash(), h -> new ArrayList<>()).add(request.index());
     }
     Map<Integer, Integer> assigned = new HashMap<>();
     ModelState state = ModelState.of(facts.record.scenario().initialState());
@@ -32,7 +32,7 @@ final class JournalReplay {
     boolean agree = true;
     int lastTouched = facts.record.scenario().requests().size() - 1;
     for (JournalEntry entry : facts.record.journal().orElseThrow().entries()) {
-      List<Integer> candidates = byHash.getOrDefault(entry.requestSha256(), List.of());
+      List<Integer> candidates = byHash.getOrDefault(entry.requestHash(), List.of());
       String source = "journal entry #" + entry.order();
       int index;
       if (candidates.isEmpty()) {
@@ -53,8 +53,8 @@ final class JournalReplay {
               Invariant.I1,
               facts.record.scenario().fault().map(f -> f.requestIndex()).orElse(0),
               source + " on server connection " + entry.connectionId() + " ran " + entry.verb()
-                  + " from bytes that match no complete request of the case (sha256 "
-                  + entry.requestSha256().substring(0, 12) + "…): the server executed a message it had not"
+                  + " from bytes that match no complete request of the case (hash "
+                  + entry.requestHash().substring(0, 12) + "…): the server executed a message it had not"
                   + " fully received");
           continue;
         }

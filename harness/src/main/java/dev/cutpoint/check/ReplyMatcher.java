@@ -76,8 +76,8 @@ record ReplyMatcher(
     StringBuilder out = new StringBuilder("success ").append(leadingArgs);
     restAsSet.ifPresent(names -> out.append(" with names ").append(new TreeSet<>(names)));
     body.ifPresent(
-        d -> out.append(" and a body of ").append(d.length()).append(" bytes (sha256 ")
-            .append(d.sha256(), 0, 12).append("…)"));
+        d -> out.append(" and a body of ").append(d.length()).append(" bytes (hash ")
+            .append(d.hash(), 0, 12).append("…)"));
     return out.toString();
   }
 
@@ -85,7 +85,7 @@ record ReplyMatcher(
   static String describe(Reply reply) {
     String head = reply.isSuccess() ? "success " + reply.args() : "error " + reply.args();
     return reply.body()
-        .map(d -> head + " and a body of " + d.length() + " bytes (sha256 " + d.sha256().substring(0, 12) + "…)")
+        .map(d -> head + " and a body of " + d.length() + " bytes (hash " + d.hash().substring(0, 12) + "…)")
         .orElse(head);
   }
 }

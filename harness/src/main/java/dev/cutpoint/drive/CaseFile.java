@@ -18,8 +18,9 @@ import java.util.Objects;
  * A replayable case (the file a report links to and {@code replay} reads): the recorded case with
  * its concrete fault, the cell it counts in, the mutant it ran with, whether its fault was
  * persistent (also in the recorded plan, which is what the oracle reads), and the violations found
- * when it ran (for the reader; a replay judges afresh). Files of the first format (before the plan
- * and the calls recorded persistence and hung calls) are read too.
+ * when it ran (for the reader; a replay judges afresh). Files of the older formats are read too:
+ * the first (before the plan and the calls recorded persistence and hung calls) and the second
+ * (whose hashes were SHA-256s under the name {@code sha256}, see {@link dev.cutpoint.history.Digest}).
  */
 public record CaseFile(
     String format,
@@ -30,8 +31,9 @@ public record CaseFile(
     List<String> violations,
     CaseRecord record) {
 
-  public static final String FORMAT = "cutpoint-case/2";
+  public static final String FORMAT = "cutpoint-case/3";
   private static final String FIRST_FORMAT = "cutpoint-case/1";
+  private static final String SECOND_FORMAT = "cutpoint-case/2";
 
   private static final ObjectMapper MAPPER =
       dev.cutpoint.history.HistoryJson.mapper()
@@ -111,8 +113,11 @@ public record CaseFile(
           "no \"format\" field; expected \"" + FORMAT + "\"");
     }
     try {
-      if (tree instanceof ObjectNode file1 && FIRST_FORMAT.equals(file1.path("format").asText())) {
-        upgrade(file1);
+      if (tree instanceof ObjectNode old && FIRST_FORMAT.equals(old.path("format").asText())) {
+        upgradeFirst(old);
+      }
+      if (tree instanceof ObjectNode old && SECOND_FORMAT.equals(old.path("format").asText())) {
+        upgradeSecond(old);
       }
       return MAPPER.treeToValue(tree, CaseFile.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -152,11 +157,11 @@ public record CaseFile(
   }
 
   /**
-   * A {@value #FIRST_FORMAT} file as this format says it: the plan carries the file's
+   * A {@value #FIRST_FORMAT} file as the second format says it: the plan carries the file's
    * persistence, and no call was hung (the harness could not yet tell).
    */
-  private static void upgrade(ObjectNode file) {
-    file.put("format", FORMAT);
+  private static void upgradeFirst(ObjectNode file) {
+    file.put("format", SECOND_FORMAT);
     JsonNode record = file.path("record");
     if (record.path("scenario").path("fault") instanceof ObjectNode fault) {
       fault.put("persistent", file.path("persistent").asBoolean(false));
@@ -168,6 +173,29 @@ public record CaseFile(
     }
     if (record.path("probe").path("call") instanceof ObjectNode probe) {
       probe.putNull("hung");
+    }
+  }
+
+  /**
+   * A {@value #SECOND_FORMAT} file as this format says it: its SHA-256s are the hashes, under
+   * their new names (a replay hashes its requests again, as the server's journal will).
+   */
+  private static void upgradeSecond(ObjectNode file) {
+    file.put("format", FORMAT);
+    renameHashes(file);
+  }
+
+  private static void renameHashes(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      rename(object, "sha256", "hash");
+      rename(object, "requestSha256", "requestHash");
+    }
+    node.forEach(CaseFile::renameHashes);
+  }
+
+  private static void rename(ObjectNode object, String from, String to) {
+    if (object.has(from) && !object.has(to)) {
+      object.set(to, object.remove(from));
     }
   }
 }

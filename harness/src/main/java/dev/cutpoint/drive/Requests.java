@@ -41,7 +41,7 @@ public final class Requests {
     wireArgs.addAll(args);
     Message message = Message.request(BList.ofStrings(wireArgs.toArray(String[]::new)), chunks(body));
     byte[] bytes = MessageEncoder.encode(message);
-    return new Request(index, verb, verbClass, args, body, bytes.length, Digest.sha256Hex(bytes));
+    return new Request(index, verb, verbClass, args, body, bytes.length, Digest.hashHex(bytes));
   }
 
   /** The same request at another position (its bytes do not depend on it). */
@@ -53,7 +53,7 @@ public final class Requests {
         request.args(),
         request.body(),
         request.encodedLength(),
-        request.sha256());
+        request.hash());
   }
 
   /** The reference client's request: a fresh, unconsumed body stream each time it is made. */

@@ -82,7 +82,7 @@ public record Payload(PayloadForm form, String text, int size) {
     return out;
   }
 
-  /** The length and SHA-256 of {@link #bytes()}. */
+  /** The length and hash of {@link #bytes()}. */
   public Digest digest() {
     return Digest.of(bytes());
   }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One request of a scenario's sequence, as the driver encoded it: enough to replay it and for the
  * model to apply it. {@code args} are the request's arguments as strings (Breezy's order, SPEC §3.2);
  * {@code encodedLength} is <i>n</i>, the length of the whole v3 message including its terminal
- * {@code e}; {@code sha256} is the hash of those bytes, the key that finds it in a server's journal.
+ * {@code e}; {@code hash} is their {@link Digest} hash, the key that finds it in a server's journal.
  */
 public record Request(
     int index,
@@ -17,23 +17,21 @@ public record Request(
     List<String> args,
     RequestBody body,
     long encodedLength,
-    String sha256) {
+    String hash) {
 
   public Request {
     Objects.requireNonNull(verb, "verb");
     Objects.requireNonNull(verbClass, "verbClass");
     args = List.copyOf(Objects.requireNonNull(args, "args"));
     Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(hash, "hash");
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, was " + index);
     }
     if (encodedLength < 2) {
       throw new IllegalArgumentException("encodedLength must be >= 2, was " + encodedLength);
     }
-    if (!sha256.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was " + sha256);
-    }
+    Digest.requireHash("hash", hash);
   }
 
   /** The argument at {@code position}, or a clear error naming the verb when it is missing. */

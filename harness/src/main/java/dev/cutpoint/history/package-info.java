@@ -8,7 +8,7 @@
  * <pre>{@code
  * Payload body = Payload.generated("s42-r0", 32);                 // unique per request
  * Request append = new Request(0, "append", VerbClass.MUTATE, List.of("f", ""),
- *     RequestBody.of(body), encoded.length, Digest.sha256Hex(encoded));
+ *     RequestBody.of(body), encoded.length, Digest.hashHex(encoded));
  * Scenario scenario = new Scenario(42, "java", "java/default", ServerState.empty(),
  *     List.of(append), Optional.of(FaultPlan.read(0, 3, FaultKind.CLOSE)));
  * ErrorRecord lost = new ErrorRecord("ConnectionLost", e.getMessage(), MayHaveExecuted.YES);

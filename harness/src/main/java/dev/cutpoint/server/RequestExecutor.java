@@ -46,10 +46,10 @@ final class RequestExecutor {
 
   /** Executes {@code request} and journals it; the returned response is what to send. */
   Message execute(String connectionId, Message request) {
-    String sha256 = Digest.sha256Hex(MessageEncoder.encode(request));
+    String hash = Digest.hashHex(MessageEncoder.encode(request));
     synchronized (this) {
       Message response = respond(request);
-      journal.record(connectionId, request.verb(), sha256, reply(response));
+      journal.record(connectionId, request.verb(), hash, reply(response));
       return response;
     }
   }

@@ -8,15 +8,15 @@ import java.util.List;
 
 /**
  * What the server executed, in order (SPEC §3.3): for every request whose terminal {@code e}
- * arrived, the connection, the verb, the SHA-256 of the request's bytes and the response. The
+ * arrived, the connection, the verb, the hash ({@link dev.cutpoint.history.Digest}) of the request's bytes and the response. The
  * oracle reads it to know what ran. Thread-safe; {@link #snapshot()} is an immutable copy.
  */
 public final class ServerJournal {
 
   private final List<JournalEntry> entries = new ArrayList<>();
 
-  synchronized void record(String connectionId, String verb, String requestSha256, dev.cutpoint.history.Reply result) {
-    entries.add(new JournalEntry(entries.size(), connectionId, verb, requestSha256, result));
+  synchronized void record(String connectionId, String verb, String requestHash, dev.cutpoint.history.Reply result) {
+    entries.add(new JournalEntry(entries.size(), connectionId, verb, requestHash, result));
     notifyAll();
   }
 

@@ -82,7 +82,7 @@ final class Cases {
   }
 
   static String sha(String text) {
-    return Digest.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    return Digest.hashHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   // --- replies
@@ -138,7 +138,7 @@ final class Cases {
   }
 
   static JournalEntry ran(long order, Request request, Reply result) {
-    return new JournalEntry(order, "s" + order, request.verb(), request.sha256(), result);
+    return new JournalEntry(order, "s" + order, request.verb(), request.hash(), result);
   }
 
   // --- cases

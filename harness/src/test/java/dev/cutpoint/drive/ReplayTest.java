@@ -75,6 +75,32 @@ class ReplayTest {
     }
   }
 
+  /**
+   * A case file of the second format (cutpoint-case/2: its hashes are SHA-256s, named
+   * {@code sha256}) reads with its hashes under their new names and replays: its requests are
+   * hashed again, so that the journal, which hashes as it does now, finds every one of them.
+   */
+  @Test
+  void aCaseFileOfTheSecondFormatStillReplays() throws Exception {
+    Path old = dir.resolve("case-2-read-close.json");
+    try (var in = ReplayTest.class.getResourceAsStream("case-2-read-close.json")) {
+      Files.copy(in, old);
+    }
+    CaseFile read = CaseFile.read(old);
+    assertThat(read.format()).isEqualTo(CaseFile.FORMAT);
+    assertThat(read.record().scenario().requests()).allSatisfy(r -> assertThat(r.hash()).hasSize(64));
+    assertThat(read.record().journal()).get().satisfies(j -> assertThat(j.entries())
+        .isNotEmpty().allSatisfy(e -> assertThat(e.requestHash()).hasSize(64)));
+
+    Replay.Result replayed = Replay.run(read, java.util.Optional.empty());
+
+    assertThat(replayed.replayed().verdict().passed()).isTrue();
+    assertThat(replayed.replayed().record().scenario().requests())
+        .allSatisfy(r -> assertThat(r.hash()).hasSize(24));
+    assertThat(replayed.replayed().record().journal()).get().satisfies(j -> assertThat(j.entries())
+        .hasSizeGreaterThanOrEqualTo(read.record().scenario().requests().size()));
+  }
+
   @Test
   void aFileThatIsNoCaseFileIsAClearError() throws Exception {
     Path bad = dir.resolve("bad.json");

@@ -1,54 +1,78 @@
 package dev.cutpoint.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class DigestTest {
 
-  private static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  @Test
+  void theHashIsTheCrc32cTheCrc32AndTheAdler32OfTheBytes() {
+    byte[] bytes = "bzr message 3 (bzr 1.6)\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    CRC32C crc32c = new CRC32C();
+    crc32c.update(bytes);
+    CRC32 crc32 = new CRC32();
+    crc32.update(bytes);
+    Adler32 adler32 = new Adler32();
+    adler32.update(bytes);
+
+    assertThat(Digest.hashHex(bytes)).isEqualTo(
+        String.format("%08x%08x%08x", crc32c.getValue(), crc32.getValue(), adler32.getValue()));
+    assertThat(Digest.hashHex(new byte[0])).isEqualTo("000000000000000000000001");
+    assertThat(Digest.isCurrent(Digest.hashHex(bytes))).isTrue();
   }
 
   @Test
-  void aLargeByteStringIsItsSha256EachTimeItIsHashed() throws Exception {
-    byte[] large = new byte[3 << 20];
-    new Random(7).nextBytes(large);
-
-    assertThat(Digest.sha256Hex(large)).isEqualTo(sha256(large));
-    assertThat(Digest.sha256Hex(large.clone())).isEqualTo(sha256(large));
-    assertThat(Digest.of(large)).isEqualTo(new Digest(large.length, sha256(large)));
-  }
-
-  @Test
-  void theSameLengthWithOtherBytesIsAnotherDigest() throws Exception {
+  void byteStringsThatDifferHashApart() {
     byte[] large = new byte[1 << 20];
     new Random(8).nextBytes(large);
-    String first = Digest.sha256Hex(large);
     byte[] changed = large.clone();
     changed[changed.length / 2] ^= 1;
     byte[] swapped = large.clone();
     swapped[0] = large[1];
     swapped[1] = large[0];
+    byte[] prefix = Arrays.copyOf(large, large.length - 1);
 
-    assertThat(Digest.sha256Hex(changed)).isEqualTo(sha256(changed)).isNotEqualTo(first);
-    assertThat(Digest.sha256Hex(swapped)).isEqualTo(sha256(swapped));
-    assertThat(Digest.sha256Hex(large)).isEqualTo(first);
+    assertThat(List.of(Digest.hashHex(large), Digest.hashHex(changed), Digest.hashHex(swapped),
+        Digest.hashHex(prefix))).doesNotHaveDuplicates();
+    assertThat(Digest.hashHex(large.clone())).isEqualTo(Digest.hashHex(large));
+  }
+
+  /** The harness's payloads: a short marker, then the same filler; only the marker tells them apart. */
+  @Test
+  void payloadsOfTheSameSizeHashApart() {
+    List<String> hashes = List.of("t0", "t1", "t2", "t3", "t0s0", "t0s1", "i0", "i1").stream()
+        .map(token -> Payload.generated(token, 3 << 20).digest().hash())
+        .toList();
+
+    assertThat(hashes).doesNotHaveDuplicates();
   }
 
   @Test
-  void partsHashAsTheirJoin() throws Exception {
+  void partsHashAsTheirJoin() {
     byte[] joined = new byte[200_000];
     new Random(9).nextBytes(joined);
     List<byte[]> parts = List.of(Arrays.copyOfRange(joined, 0, 5), Arrays.copyOfRange(joined, 5, 150_000),
         Arrays.copyOfRange(joined, 150_000, joined.length));
 
-    assertThat(Digest.of(parts)).isEqualTo(new Digest(joined.length, sha256(joined)));
+    assertThat(Digest.of(parts)).isEqualTo(Digest.of(joined));
     assertThat(Digest.of(List.of(new byte[3], new byte[4]))).isEqualTo(Digest.of(new byte[7]));
+  }
+
+  @Test
+  void aSha256OfAnOlderCaseFileReadsButIsNotCurrent() {
+    String sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    assertThat(new Digest(0, sha256).hash()).isEqualTo(sha256);
+    assertThat(Digest.isCurrent(sha256)).isFalse();
+    assertThatThrownBy(() -> new Digest(0, "E3B0C442")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("24 lower-case hex digits");
   }
 }

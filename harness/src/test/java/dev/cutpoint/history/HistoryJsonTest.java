@@ -19,10 +19,10 @@ class HistoryJsonTest {
     Payload payload = Payload.generated("r0-append", 32);
     Request append =
         new Request(0, "append", VerbClass.MUTATE, List.of("f", ""), RequestBody.of(payload), 95,
-            Digest.sha256Hex("append f".getBytes(StandardCharsets.UTF_8)));
+            Digest.hashHex("append f".getBytes(StandardCharsets.UTF_8)));
     Request hello =
         new Request(1, "hello", VerbClass.READ, List.of(), RequestBody.none(), 40,
-            Digest.sha256Hex("hello".getBytes(StandardCharsets.UTF_8)));
+            Digest.hashHex("hello".getBytes(StandardCharsets.UTF_8)));
     Scenario scenario =
         new Scenario(42, "java", "java/default", ServerState.empty(), List.of(append),
             Optional.of(FaultPlan.read(0, 3, FaultKind.CLOSE)));
@@ -33,7 +33,7 @@ class HistoryJsonTest {
                 new RetryDecision(false, "mutate is not resent after a read-phase failure"))),
             CallOutcome.failed(lost), 12, 5000);
     Journal journal =
-        new Journal(List.of(new JournalEntry(0, "s1", "append", append.sha256(), Reply.success("appended", "0"))));
+        new Journal(List.of(new JournalEntry(0, "s1", "append", append.hash(), Reply.success("appended", "0"))));
     ServerState finalState =
         ServerState.of(List.of(StateEntry.file("f", payload.bytes())), List.of());
     Probe probe =

@@ -202,8 +202,8 @@ class RequestExecutorTest {
     var entries = x.journal().snapshot().entries();
     assertThat(entries).extracting(e -> e.connectionId() + " " + e.verb() + " " + e.result().args())
         .containsExactly("c1 hello [ok, 2]", "c2 get [NoSuchFile, missing]");
-    assertThat(entries.get(0).requestSha256())
-        .isEqualTo(dev.cutpoint.history.Digest.sha256Hex(dev.cutpoint.wire.MessageEncoder.encode(Message.request("hello"))));
+    assertThat(entries.get(0).requestHash())
+        .isEqualTo(dev.cutpoint.history.Digest.hashHex(dev.cutpoint.wire.MessageEncoder.encode(Message.request("hello"))));
     assertThat(entries).extracting(e -> e.order()).containsExactly(0L, 1L);
   }
 

@@ -31,11 +31,15 @@ final class BreezyRequests {
 
   /** The recorded request for {@code draft}, sized and hashed as sent with {@code headers}. */
   static Request recorded(int index, RequestDraft draft, Map<String, String> headers) {
-    Request plain = Requests.recorded(index, draft);
-    byte[] bytes = encode(plain, headers);
+    return rehashed(Requests.recorded(index, draft), headers);
+  }
+
+  /** {@code request} sized and hashed as sent with {@code headers}. */
+  static Request rehashed(Request request, Map<String, String> headers) {
+    byte[] bytes = encode(request, headers);
     return new Request(
-        index, plain.verb(), plain.verbClass(), plain.args(), plain.body(), bytes.length,
-        Digest.sha256Hex(bytes));
+        request.index(), request.verb(), request.verbClass(), request.args(), request.body(),
+        bytes.length, Digest.hashHex(bytes));
   }
 
   /**

@@ -119,6 +119,11 @@ final class DriverClient implements CaseClient {
     return BreezyRequests.recorded(index, draft, info.headers());
   }
 
+  @Override
+  public Request rehashed(Request request) {
+    return BreezyRequests.rehashed(request, info.headers());
+  }
+
   /**
    * Each response's length from a run straight to the server; checks on the way that the client
    * sent exactly the bytes the harness computed for each request (else the planned cut would miss).

@@ -28,6 +28,12 @@ public interface CaseClient extends AutoCloseable {
   Request recorded(int index, RequestDraft draft);
 
   /**
+   * {@code request}, recorded by this client, hashed again as the server's journal hashes it now
+   * (an older case file carries SHA-256s; see {@link dev.cutpoint.history.Digest}).
+   */
+  Request rehashed(Request request);
+
+  /**
    * Each request's response length: the requests sent in order, without fault, straight to the
    * server at {@code direct} (0 where no response came).
    */

@@ -18,6 +18,7 @@ import dev.cutpoint.fault.ProxyToxics;
 import dev.cutpoint.history.Call;
 import dev.cutpoint.history.CaseRecord;
 import dev.cutpoint.history.Delivery;
+import dev.cutpoint.history.Digest;
 import dev.cutpoint.history.FaultKind;
 import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
@@ -213,12 +214,25 @@ public final class ProxiedTarget implements Target {
   }
 
   @Override
-  public PreparedCase prepare(Scenario scenario) throws IOException {
+  public PreparedCase prepare(Scenario recorded) throws IOException {
+    Scenario scenario = withCurrentHashes(recorded);
     boolean needed =
         scenario.fault().filter(f -> needsResponseLengths(f.phase(), f.kind())).isPresent();
     return new PreparedCase(
         scenario,
         needed ? dryRun(scenario.initialState(), scenario.requests()) : zeros(scenario.requests()));
+  }
+
+  /**
+   * The scenario of an older case file, whose requests carry SHA-256s, with the hashes the
+   * server's journal records now; any other as it is.
+   */
+  private Scenario withCurrentHashes(Scenario scenario) {
+    if (scenario.requests().stream().allMatch(r -> Digest.isCurrent(r.hash()))) {
+      return scenario;
+    }
+    return new Scenario(scenario.seed(), scenario.target(), scenario.client(), scenario.initialState(),
+        scenario.requests().stream().map(client::rehashed).toList(), scenario.fault());
   }
 
   /** A cut in the response (READ j < m) and slices sized to it need its length; nothing else. */

@@ -75,6 +75,11 @@ public final class ReferenceClient implements CaseClient {
     return Requests.recorded(index, draft);
   }
 
+  @Override
+  public Request rehashed(Request request) {
+    return Requests.sized(request.index(), request.verb(), request.verbClass(), request.args(), request.body());
+  }
+
   /** The dry run has no fault: only the safety net bounds it, in real time. */
   @Override
   public List<Long> responseLengths(InetSocketAddress direct, List<Request> requests, Duration timeout) {

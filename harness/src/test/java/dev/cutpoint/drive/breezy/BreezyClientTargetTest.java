@@ -85,7 +85,7 @@ class BreezyClientTargetTest {
     Request request = put.record().scenario().requests().get(1);
     assertThat(call.attempts().get(1).bytesWritten()).isEqualTo(request.encodedLength());
     assertThat(put.record().journal().orElseThrow().entries())
-        .filteredOn(e -> e.requestSha256().equals(request.sha256()))
+        .filteredOn(e -> e.requestHash().equals(request.hash()))
         .hasSize(1);
     assertThat(put.violated()).as(describe(put)).isFalse();
   }
@@ -117,7 +117,7 @@ class BreezyClientTargetTest {
     assertThat(sliced.record().calls().get(0).attempts()).singleElement()
         .satisfies(a -> assertThat(a.bytesWritten()).isEqualTo(request.encodedLength()));
     assertThat(sliced.record().journal().orElseThrow().entries())
-        .filteredOn(e -> e.requestSha256().equals(request.sha256()))
+        .filteredOn(e -> e.requestHash().equals(request.hash()))
         .singleElement()
         .satisfies(e -> assertThat(e.verb()).isEqualTo("insert_stream"));
     assertThat(sliced.violated()).as(describe(sliced)).isFalse();

@@ -61,7 +61,7 @@ class ClientCommandTargetTest {
     Call call = append.record().calls().get(0);
     assertThat(call.attempts()).hasSize(2);
     assertThat(append.record().journal().orElseThrow().entries())
-        .filteredOn(e -> e.requestSha256().equals(requestOf(append).sha256()))
+        .filteredOn(e -> e.requestHash().equals(requestOf(append).hash()))
         .hasSize(2);
     assertThat(broken(append)).as(describe(append)).contains(Invariant.I2, Invariant.I4);
   }
@@ -86,7 +86,7 @@ class ClientCommandTargetTest {
 
     assertThat(append.record().injection().fired()).as(describe(append)).isTrue();
     assertThat(append.record().journal().orElseThrow().entries())
-        .filteredOn(e -> e.requestSha256().equals(requestOf(append).sha256()))
+        .filteredOn(e -> e.requestHash().equals(requestOf(append).hash()))
         .hasSize(1);
     assertThat(broken(append)).as(describe(append))
         .contains(Invariant.I4)
@@ -126,7 +126,7 @@ class ClientCommandTargetTest {
     Request breezy = BreezyRequests.recorded(0, RequestDraft.plain("get", VerbClass.READ, "f0"),
         java.util.Map.of("Software version", "3.3.2"));
     assertThat(request.encodedLength()).isEqualTo(breezy.encodedLength() + 2);
-    assertThat(request.sha256()).isNotEqualTo(breezy.sha256());
+    assertThat(request.hash()).isNotEqualTo(breezy.hash());
   }
 
   @Test
