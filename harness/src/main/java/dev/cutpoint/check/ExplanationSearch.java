@@ -21,12 +21,26 @@ import java.util.Optional;
  * have arrived) may still be running when the client has moved on: brz serve runs each connection
  * on its own thread, so such an execution may land after any later call's, up to the end of the
  * case (seen on a loaded machine: an {@code append} cut at FLUSH k = n landed after the next
- * {@code append}).
+ * {@code append}); and one that is not done in one step ({@link VerbModel#partWay}) may be seen
+ * part-way by the calls in between (seen too: a {@code stat} found the empty file such an
+ * {@code append} had created and not yet written).
  */
 final class ExplanationSearch {
 
   /** Model steps before the search gives up and leaves the case undecided. */
   static final int BUDGET = 200_000;
+
+  /**
+   * An execution left to land after its call: its owner's index, and the request before which it
+   * began ({@link #NOT_BEGUN} if it has not).
+   */
+  private record Late(int owner, int begunBefore) {
+    boolean begun() {
+      return begunBefore != NOT_BEGUN;
+    }
+  }
+
+  private static final int NOT_BEGUN = -1;
 
   private final CaseFacts facts;
   private final List<Explanation> found = new ArrayList<>();
@@ -69,16 +83,24 @@ final class ExplanationSearch {
   }
 
   /**
-   * Depth-first over requests in order, with the executions left {@code late} landing before any
-   * request or at the end; false when the budget ran out.
+   * Depth-first over requests in order, with the executions left {@code late} beginning and
+   * landing before any request or at the end; false when the budget ran out.
    */
-  private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Integer> late) {
+  private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Late> late) {
     for (int i = 0; i < late.size(); i++) {
-      int owner = late.get(i);
-      // landing right after its own call, an execution of a call nothing answered is the one in
-      // its turn, already explored; the same execution twice in the list is one branch
-      boolean inItsTurn = index == owner + 1 && facts.deliveries.get(owner).certain() == 0;
-      if (late.indexOf(owner) == i && !inItsTurn && !runLate(index, i, state, executions, agree, late)) {
+      Late execution = late.get(i);
+      if (late.indexOf(execution) != i) {
+        continue; // the same execution twice in the list is one branch
+      }
+      // landing whole right after its own call, an execution of a call nothing answered is the
+      // one in its turn, already explored; one that began here and ends here landed whole here
+      boolean explored = execution.begun()
+          ? execution.begunBefore() == index
+          : index == execution.owner() + 1 && facts.deliveries.get(execution.owner()).certain() == 0;
+      if (!explored && !runLate(index, i, state, executions, agree, late)) {
+        return false;
+      }
+      if (!execution.begun() && index < facts.requests.size() && !begin(index, i, state, executions, agree, late)) {
         return false;
       }
     }
@@ -96,8 +118,8 @@ final class ExplanationSearch {
     for (int times = delivery.certain(); times <= delivery.possible(); times++) {
       // only executions nobody saw answer can be late: the certain ones answered in their turn
       for (int later = 0; later <= times - delivery.certain(); later++) {
-        List<Integer> more = new ArrayList<>(late);
-        more.addAll(Collections.nCopies(later, index));
+        List<Late> more = new ArrayList<>(late);
+        more.addAll(Collections.nCopies(later, new Late(index, NOT_BEGUN)));
         if (!run(index, times - later, state, executions, agree, more)) {
           return false;
         }
@@ -108,7 +130,7 @@ final class ExplanationSearch {
 
   /** Runs request {@code index} {@code times} more times, branching on alternatives, then goes on. */
   private boolean run(int index, int times, ModelState state, List<Execution> executions, boolean agree,
-      List<Integer> late) {
+      List<Late> late) {
     if (times == 0) {
       return visit(index + 1, state, executions, agree, late);
     }
@@ -129,14 +151,17 @@ final class ExplanationSearch {
     return true;
   }
 
-  /** Lands the late execution {@code late.get(which)} before request {@code index}, then goes on. */
+  /**
+   * Lands the late execution {@code late.get(which)} before request {@code index} (finishes it,
+   * if it has begun), then goes on.
+   */
   private boolean runLate(int index, int which, ModelState state, List<Execution> executions, boolean agree,
-      List<Integer> late) {
+      List<Late> late) {
     if (++steps > BUDGET) {
       return false;
     }
-    int owner = late.get(which);
-    List<Integer> rest = new ArrayList<>(late);
+    int owner = late.get(which).owner();
+    List<Late> rest = new ArrayList<>(late);
     rest.remove(which);
     for (Alternative alternative : facts.alternatives(state, facts.requests.get(owner))) {
       List<Execution> longer = new ArrayList<>(executions);
@@ -147,6 +172,25 @@ final class ExplanationSearch {
       }
     }
     return true;
+  }
+
+  /**
+   * Begins the late execution {@code late.get(which)} before request {@code index}, where it shows
+   * a state part-way ({@link VerbModel#partWay}): request {@code index} may find that state; the
+   * execution lands later.
+   */
+  private boolean begin(int index, int which, ModelState state, List<Execution> executions, boolean agree,
+      List<Late> late) {
+    Optional<ModelState> partWay = VerbModel.partWay(state, facts.requests.get(late.get(which).owner()));
+    if (partWay.isEmpty()) {
+      return true;
+    }
+    if (++steps > BUDGET) {
+      return false;
+    }
+    List<Late> begun = new ArrayList<>(late);
+    begun.set(which, new Late(late.get(which).owner(), index));
+    return visit(index, partWay.get(), executions, agree, begun);
   }
 
   /** I1 seen directly: a file holds a piece of a unique payload shorter than the payload. */

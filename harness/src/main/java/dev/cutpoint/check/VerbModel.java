@@ -51,6 +51,23 @@ final class VerbModel {
         });
   }
 
+  /**
+   * The state a reader on another connection can find while an execution of {@code request} is
+   * part-way, where that differs from the state before it: Breezy's local transport opens the file
+   * (creating it, or truncating it for put_non_atomic, whose missing parent it may make first)
+   * before it writes the body (breezy/transport/local.py: append_bytes, _put_non_atomic_helper), so
+   * a stat in between finds an empty file. Other verbs change the tree in one step.
+   */
+  static Optional<ModelState> partWay(ModelState state, Request request) {
+    List<Alternative> opened = switch (request.verb()) {
+      case "put_non_atomic" -> onPath(
+          state, request, 0, p -> put(state, p, FileContent.EMPTY, "T".equals(argOr(request, 2, "F"))));
+      case "append" -> onPath(state, request, 0, p -> append(state, p, FileContent.EMPTY));
+      default -> List.of();
+    };
+    return opened.stream().map(Alternative::after).filter(after -> !after.equals(state)).findFirst();
+  }
+
   private interface PathStep {
     List<Alternative> apply(ModelPath path);
   }

@@ -48,12 +48,12 @@ final class Cases {
   /** A request without a body; identical requests get identical hashes, as on the wire. */
   static Request request(int index, String verb, VerbClass verbClass, String... args) {
     return new Request(index, verb, verbClass, List.of(args), RequestBody.none(), 60,
-        sha(verb + Arrays.toString(args)));
+        hashOf(verb + Arrays.toString(args)));
   }
 
   static Request withBody(int index, String verb, VerbClass verbClass, Payload body, String... args) {
     return new Request(index, verb, verbClass, List.of(args), RequestBody.of(body), 60 + body.size(),
-        sha(verb + Arrays.toString(args) + body));
+        hashOf(verb + Arrays.toString(args) + body));
   }
 
   static Request put(int index, String path, String token) {
@@ -66,7 +66,7 @@ final class Cases {
 
   static Request insertStream(int index, StreamRecord... records) {
     return new Request(index, "insert_stream", VerbClass.STREAM, List.of(), RequestBody.stream(List.of(records)),
-        400, sha("insert_stream" + Arrays.toString(records)));
+        400, hashOf("insert_stream" + Arrays.toString(records)));
   }
 
   static Request get(int index, String path) {
@@ -81,7 +81,7 @@ final class Cases {
     return request(index, "Branch.lock_write", VerbClass.SEMI, branch, "", "");
   }
 
-  static String sha(String text) {
+  static String hashOf(String text) {
     return Digest.hashHex(text.getBytes(StandardCharsets.UTF_8));
   }
 
