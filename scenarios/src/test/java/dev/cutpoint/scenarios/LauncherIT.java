@@ -44,6 +44,21 @@ class LauncherIT {
   }
 
   @Test
+  void aLinkToTheLauncherRunsTheJarBesideTheFileItLinksTo() throws Exception {
+    Path elsewhere = Files.createTempDirectory("cutpoint-link");
+    Path link = Files.createSymbolicLink(elsewhere.resolve("cutpoint"), launcher.toAbsolutePath());
+    try {
+      Run version = run(List.of(link.toString(), "--version"), "");
+
+      assertThat(version.exit()).as(version.output()).isZero();
+      assertThat(version.output()).startsWith("cutpoint 0.1.0");
+    } finally {
+      Files.delete(link);
+      Files.delete(elsewhere);
+    }
+  }
+
+  @Test
   void runsOnC1AloneAndTakesTheUsersJvmOptions() throws Exception {
     Run flags = run(List.of(launcher.toString(), "--version"), "-XX:+PrintFlagsFinal");
 
