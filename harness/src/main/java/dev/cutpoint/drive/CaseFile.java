@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,6 +79,24 @@ public record CaseFile(
       Files.createDirectories(parent);
     }
     MAPPER.writeValue(file.toFile(), this);
+  }
+
+  /**
+   * Writes the case file of each of {@code results}, run with {@code mutant}, into {@code directory}
+   * as {@code <id>.json}: thousands of small files, each serialized on its own, so on every core.
+   */
+  public static void writeAll(List<CaseResult> results, Mutant mutant, Path directory) throws IOException {
+    try {
+      results.parallelStream().forEach(result -> {
+        try {
+          of(result, mutant).write(directory.resolve(result.id() + ".json"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**

@@ -89,13 +89,9 @@ public final class MatrixReports {
       throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(CASES);
-    int files = 0;
-    for (TargetResult target : result.targets()) {
-      for (CaseResult caseResult : target.cases()) {
-        CaseFile.of(caseResult, result.settings().mutant()).write(cases.resolve(caseResult.id() + ".json"));
-        files++;
-      }
-    }
+    List<CaseResult> all = result.targets().stream().flatMap(t -> t.cases().stream()).toList();
+    CaseFile.writeAll(all, result.settings().mutant(), cases);
+    int files = all.size();
     MatrixReport report = toReport(result, skipped);
     if (ending.isPresent()) {
       report = report.endedEarly(ending.get());

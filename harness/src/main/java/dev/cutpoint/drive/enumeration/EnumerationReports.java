@@ -106,9 +106,7 @@ public final class EnumerationReports {
   public static Written write(EnumerationResult result) throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(MatrixReports.CASES);
-    for (CaseResult c : result.cases()) {
-      CaseFile.of(c, result.settings().mutant()).write(cases.resolve(c.id() + ".json"));
-    }
+    CaseFile.writeAll(result.cases(), result.settings().mutant(), cases);
     CutPointReportWriter.Written report = CutPointReportWriter.write(toReport(result), cutPoints(result), out);
     return new Written(report, cases, result.cases().size());
   }
