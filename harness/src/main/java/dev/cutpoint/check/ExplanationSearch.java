@@ -4,6 +4,7 @@ import dev.cutpoint.history.Call;
 import dev.cutpoint.history.Reply;
 import dev.cutpoint.history.Request;
 import dev.cutpoint.history.StateEntry;
+import dev.cutpoint.verbs.VerbClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -87,10 +88,14 @@ final class ExplanationSearch {
    * landing before any request or at the end; false when the budget ran out.
    */
   private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Late> late) {
+    Optional<Late> partWay = late.stream().filter(Late::begun).findFirst();
     for (int i = 0; i < late.size(); i++) {
       Late execution = late.get(i);
       if (late.indexOf(execution) != i) {
         continue; // the same execution twice in the list is one branch
+      }
+      if (partWay.isPresent() && !partWay.get().equals(execution)) {
+        continue; // while one execution is part-way, nothing else changes the tree (see below)
       }
       // landing whole right after its own call, an execution of a call nothing answered is the
       // one in its turn, already explored; one that began here and ends here landed whole here
@@ -100,7 +105,8 @@ final class ExplanationSearch {
       if (!explored && !runLate(index, i, state, executions, agree, late)) {
         return false;
       }
-      if (!execution.begun() && index < facts.requests.size() && !begin(index, i, state, executions, agree, late)) {
+      boolean readNext = index < facts.requests.size() && facts.requests.get(index).verbClass() == VerbClass.READ;
+      if (!execution.begun() && readNext && !begin(index, i, state, executions, agree, late)) {
         return false;
       }
     }
@@ -108,6 +114,13 @@ final class ExplanationSearch {
       if (late.isEmpty()) {
         found.add(new Explanation(executions, state, state.differences(facts.record.finalState()), agree));
       }
+      return true;
+    }
+    if (partWay.isPresent() && facts.requests.get(index).verbClass() != VerbClass.READ) {
+      // only reads come between an execution's start and its end: the model would write its body
+      // to whatever holds its path then, where brz serve writes to the file it opened (a delete or
+      // a rename in between takes that file away), and landing it before the write gives the
+      // same tree as brz serve
       return true;
     }
     Call call = facts.calls.get(index);

@@ -56,7 +56,9 @@ final class VerbModel {
    * part-way, where that differs from the state before it: Breezy's local transport opens the file
    * (creating it, or truncating it for put_non_atomic, whose missing parent it may make first)
    * before it writes the body (breezy/transport/local.py: append_bytes, _put_non_atomic_helper), so
-   * a stat in between finds an empty file. Other verbs change the tree in one step.
+   * a stat in between finds an empty file. brz serve shows states part-way that this model does not
+   * know (not seen so far): a body of megabytes written in part, put_non_atomic's new parent before
+   * its file, the temporary file an atomic put writes and then renames (to a list_dir).
    */
   static Optional<ModelState> partWay(ModelState state, Request request) {
     List<Alternative> opened = switch (request.verb()) {

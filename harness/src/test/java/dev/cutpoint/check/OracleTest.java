@@ -549,6 +549,36 @@ class OracleTest {
       assertThat(verdict.violations()).isEmpty();
     }
 
+    /**
+     * Only reads come between an execution's start and its end: brz serve writes to the file it
+     * opened, so an append cut and not resent, then a delete, cannot leave the file with the
+     * append's payload (nor a rename leave it at the old path).
+     */
+    @Test
+    void withoutAJournalAWriteDoesNotComeBetweenAnExecutionsStartAndItsEnd() {
+      Request first = append(0, "f", "r0");
+      Request delete = request(1, "delete", VerbClass.SEMIVFS, "f");
+      Request rename = request(1, "rename", VerbClass.SEMIVFS, "f", "g");
+      Verdict deleted =
+          Oracle.judge(
+              scenario(first, delete)
+                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
+                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, ok()))
+                  .noJournal()
+                  .finalState(file("f", payload("r0")))
+                  .build());
+      Verdict renamed =
+          Oracle.judge(
+              scenario(first, rename)
+                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
+                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, ok()))
+                  .noJournal()
+                  .finalState(file("f", payload("r0")), StateEntry.file("g", new byte[0]))
+                  .build());
+      assertThat(deleted.violations()).isNotEmpty();
+      assertThat(renamed.violations()).isNotEmpty();
+    }
+
     /** Part-way is only for an execution nobody saw answer: an answered append was done. */
     @Test
     void withoutAJournalAnAnsweredExecutionIsNotSeenPartWay() {
