@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutpoint.history.CaseRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -86,16 +85,22 @@ public record CaseFile(
    * as {@code <id>.json}: thousands of small files, each serialized on its own, so on every core.
    */
   public static void writeAll(List<CaseResult> results, Mutant mutant, Path directory) throws IOException {
-    try {
-      results.parallelStream().forEach(result -> {
-        try {
-          of(result, mutant).write(directory.resolve(result.id() + ".json"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    // every write ends before this returns, also when one fails: none is cut off half-way
+    List<IOException> failures = results.parallelStream()
+        .map(result -> {
+          try {
+            of(result, mutant).write(directory.resolve(result.id() + ".json"));
+            return null;
+          } catch (IOException e) {
+            return e;
+          }
+        })
+        .filter(Objects::nonNull)
+        .toList();
+    if (!failures.isEmpty()) {
+      IOException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
     }
   }
 
@@ -197,7 +202,9 @@ public record CaseFile(
 
   /**
    * A {@value #SECOND_FORMAT} file as this format says it: its SHA-256s are the hashes, under
-   * their new names (a replay hashes its requests again, as the server's journal will).
+   * their new names. A replay hashes its requests again, as the server's journal will; its record
+   * stays what ran then, with SHA-256s the model no longer computes, so it is judged again only by
+   * replaying it.
    */
   private static void upgradeSecond(ObjectNode file) {
     file.put("format", FORMAT);

@@ -101,6 +101,24 @@ class ReplayTest {
         .hasSizeGreaterThanOrEqualTo(read.record().scenario().requests().size()));
   }
 
+  /** Hashed again, a request must keep its recorded length: the fault's offsets count in it. */
+  @Test
+  void anOlderCaseFileWhoseRequestsThisClientSendsOtherwiseIsAClearError() throws Exception {
+    String json;
+    try (var in = ReplayTest.class.getResourceAsStream("case-2-read-close.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String longer = json.replaceFirst("\"encodedLength\" : (\\d+)", "\"encodedLength\" : 1$1");
+    assertThat(longer).isNotEqualTo(json);
+    Path old = dir.resolve("case-2-other-client.json");
+    Files.writeString(old, longer);
+
+    assertThatThrownBy(() -> Replay.run(CaseFile.read(old), java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("request 0 (delete) was 1")
+        .hasMessageContaining("replay it with the client that recorded it");
+  }
+
   @Test
   void aFileThatIsNoCaseFileIsAClearError() throws Exception {
     Path bad = dir.resolve("bad.json");

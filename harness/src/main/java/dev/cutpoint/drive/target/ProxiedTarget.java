@@ -231,8 +231,19 @@ public final class ProxiedTarget implements Target {
     if (scenario.requests().stream().allMatch(r -> Digest.isCurrent(r.hash()))) {
       return scenario;
     }
+    List<Request> requests = new ArrayList<>();
+    for (Request recorded : scenario.requests()) {
+      Request now = client.rehashed(recorded);
+      if (now.encodedLength() != recorded.encodedLength()) {
+        // the fault's offsets count in the recorded bytes: cut elsewhere, the case is another one
+        throw new IllegalArgumentException("request " + recorded.index() + " (" + recorded.verb() + ") was "
+            + recorded.encodedLength() + " bytes when the case was recorded by " + scenario.client() + "; "
+            + client.name() + " sends " + now.encodedLength() + ": replay it with the client that recorded it");
+      }
+      requests.add(now);
+    }
     return new Scenario(scenario.seed(), scenario.target(), scenario.client(), scenario.initialState(),
-        scenario.requests().stream().map(client::rehashed).toList(), scenario.fault());
+        requests, scenario.fault());
   }
 
   /** A cut in the response (READ j < m) and slices sized to it need its length; nothing else. */
