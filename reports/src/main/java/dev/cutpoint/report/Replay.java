@@ -7,16 +7,17 @@ package dev.cutpoint.report;
  * @param command the exact command line, to be run from the repository root
  */
 public record Replay(String caseFile, String command) {
-  static final String JAR = "harness/target/cutpoint.jar";
+  /** The launcher at the repository root: the jar on the JVM settings of Maven's runs. */
+  static final String LAUNCHER = "./cutpoint";
 
   public Replay {
     Checks.text("caseFile", caseFile);
     Checks.text("command", command);
   }
 
-  /** {@code java -jar harness/target/cutpoint.jar replay <case file>}, the path quoted for a POSIX shell when needed. */
+  /** {@code ./cutpoint replay <case file>}, the path quoted for a POSIX shell when needed. */
   public static Replay of(String caseFile) {
-    return new Replay(caseFile, "java -jar " + JAR + " replay " + ShellWords.quote(caseFile));
+    return new Replay(caseFile, LAUNCHER + " replay " + ShellWords.quote(caseFile));
   }
 
   /** The same, with {@code --breezy PATH} when the run used a Breezy of the user's choosing. */

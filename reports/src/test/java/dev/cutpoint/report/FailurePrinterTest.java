@@ -21,7 +21,7 @@ class FailurePrinterTest {
         "  fault:    CLOSE in READ of #1: cut after response byte 0 of 19",
         "  client:   #1 attempt 1 on conn 1 failed on read (ConnectionLost(mayHaveExecuted=true)) → resend"
             + " → attempt 2 on conn 2 ok: oS(\"appended\", \"48\") → after resend",
-        "  replay:   java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json",
+        "  replay:   ./cutpoint replay reports/target/fault-matrix/cases/java-3.json",
         ""));
   }
 

@@ -69,7 +69,7 @@ class HtmlReportTest {
             + "<li class=\"step attempt\">attempt 2 on conn 2: wrote 60 B, complete → oS(&quot;appended&quot;, &quot;48&quot;)</li>"
             + "<li class=\"step outcome\">call ended: after resend</li>"
             + "<li class=\"step violation\">I2 At most once (#1): append executed twice: journal entries 2 and 3</li>")
-        .contains("<div class=\"replay\"><pre><code>java -jar harness/target/cutpoint.jar replay "
+        .contains("<div class=\"replay\"><pre><code>./cutpoint replay "
             + "reports/target/fault-matrix/cases/java-3.json</code></pre><button type=\"button\" class=\"copy\">Copy</button></div>");
   }
 

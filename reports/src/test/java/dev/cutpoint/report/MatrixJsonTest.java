@@ -38,7 +38,7 @@ class MatrixJsonTest {
         .contains("\"notApplicable\" : null")
         .contains("\"embeddedOnly\" : false")
         .contains("\"notApplicable\" : \"reset_peer drops the first response chunk only\"")
-        .contains("\"command\" : \"java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json\"")
+        .contains("\"command\" : \"./cutpoint replay reports/target/fault-matrix/cases/java-3.json\"")
         .contains("\"workers\" : {\n      \"java\" : 8\n    }")
         .contains("\"durationMillis\" : 40")
         .contains("\"confirmation\" : {\n          \"reproduced\" : 2,\n          \"replays\" : 3\n        }");

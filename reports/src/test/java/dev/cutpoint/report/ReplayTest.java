@@ -11,7 +11,7 @@ class ReplayTest {
   @Test
   void aRunWithAChosenBreezyReplaysWithIt() {
     assertThat(Replay.of("cases/breezy-client-3.json", Optional.of("/home/me/my breezy")).command())
-        .isEqualTo("java -jar harness/target/cutpoint.jar replay cases/breezy-client-3.json --breezy '/home/me/my breezy'");
+        .isEqualTo("./cutpoint replay cases/breezy-client-3.json --breezy '/home/me/my breezy'");
     assertThat(Replay.of("cases/java-3.json", Optional.empty())).isEqualTo(Replay.of("cases/java-3.json"));
   }
 }

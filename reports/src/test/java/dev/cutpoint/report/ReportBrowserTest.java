@@ -77,7 +77,7 @@ class ReportBrowserTest {
         .contains("<li class=\"step fault\">CLOSE in READ of #1: cut after response byte 0 of 19</li>")
         .contains("<li class=\"step resend\">resend on conn 2: resend everything (mutant)</li>")
         .contains("<li class=\"step violation\">I2 At most once (#1): append executed twice: journal entries 2 and 3</li>")
-        .contains("<pre><code>java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json</code></pre>");
+        .contains("<pre><code>./cutpoint replay reports/target/fault-matrix/cases/java-3.json</code></pre>");
   }
 
   @Test

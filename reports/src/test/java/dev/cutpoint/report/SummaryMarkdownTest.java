@@ -93,7 +93,7 @@ class SummaryMarkdownTest {
         "Replay (case file `reports/target/fault-matrix/cases/java-3.json`):",
         "",
         "```sh",
-        "java -jar harness/target/cutpoint.jar replay reports/target/fault-matrix/cases/java-3.json",
+        "./cutpoint replay reports/target/fault-matrix/cases/java-3.json",
         "```"));
   }
 
@@ -129,6 +129,6 @@ class SummaryMarkdownTest {
     assertThat(prose).contains("- \\<iframe id=pwned-frame\\>: ").doesNotContainPattern("(?<!\\\\)<");
     assertThat(md).contains("| read\\<img src=x id=pwned-img\\> | 0✓ 0↻ 0✗ 1! | n/a |\n");
     assertThat(md).contains("requests: #0 get<x>(\"</script><script>document.documentElemen…\", \"line\\nbreak | `tick`\")\n");
-    assertThat(md).contains("```sh\njava -jar harness/target/cutpoint.jar replay 'cases/it'\\''s $(touch pwned).json'\n```");
+    assertThat(md).contains("```sh\n./cutpoint replay 'cases/it'\\''s $(touch pwned).json'\n```");
   }
 }

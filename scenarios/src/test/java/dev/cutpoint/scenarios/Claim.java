@@ -83,7 +83,7 @@ final class Claim {
         + n + "fault:    " + result.record().scenario().fault().map(Object::toString).orElse("none")
         + " — " + result.record().injection().evidence()
         + n + "case file: " + caseFile
-        + n + "replay:   java -jar harness/target/cutpoint.jar replay " + caseFile;
+        + n + "replay:   ./cutpoint replay " + caseFile;
   }
 
   private static String describe(Request request) {
