@@ -6,11 +6,13 @@ import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
+import dev.cutpoint.drive.breezy.Reaper;
 import dev.cutpoint.drive.enumeration.Enumeration;
 import dev.cutpoint.drive.enumeration.EnumerationRefusedException;
 import dev.cutpoint.drive.enumeration.EnumerationReports;
 import dev.cutpoint.drive.enumeration.EnumerationResult;
 import dev.cutpoint.drive.enumeration.EnumerationSettings;
+import dev.cutpoint.drive.enumeration.EnumerationSoFar;
 import dev.cutpoint.drive.enumeration.EnumerationWorkload;
 import dev.cutpoint.drive.enumeration.SkipCause;
 import dev.cutpoint.drive.enumeration.WorkloadFiles;
@@ -100,18 +102,53 @@ public final class EnumerateCommand implements Callable<Integer> {
         + ", Toxiproxy " + proxy + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse(""));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
+    EnumerationSoFar soFar = new EnumerationSoFar(progress);
+    EarlyReport early = new EarlyReport("enumerate", new EarlyReport.SoFar() {
+      private Optional<EnumerationResult> finished = Optional.empty();
+
+      @Override
+      public String stop() {
+        finished = soFar.stop();
+        return "after " + soFar.finished() + " of " + soFar.plannedCases() + " cut points";
+      }
+
+      @Override
+      public Optional<String> write(String ending) throws IOException {
+        if (finished.isEmpty()) {
+          return Optional.empty();
+        }
+        EnumerationReports.Written report = EnumerationReports.writeEnded(finished.get(), ending);
+        return Optional.of(report.report().html() + " (matrix.json, cutpoints.json, summary.md, "
+            + report.caseFiles() + " case files)");
+      }
+    }, out);
+    Thread onCtrlC = early.addHook();
+    // the count stops before the reaper kills Breezy's processes, whose death would end cases
+    Runnable stopCounting = soFar::stop;
+    Reaper.beforeReaping(stopCounting);
     EnumerationResult result;
     try {
-      result = Enumeration.run(settings, progress);
+      result = Enumeration.run(settings, soFar, soFar::planned);
     } catch (EnumerationRefusedException e) {
+      early.claim();
+      EarlyReport.removeHook(onCtrlC);
       return support.fail(e.getMessage());
     } catch (IOException | RuntimeException e) {
       // whatever else a run throws, a bad argument among them, is the harness's: it could not run
       support.command.commandLine().getErr().println("cutpoint enumerate: the harness failed: " + e.getMessage());
       support.command.commandLine().getErr().flush();
+      early.write("the harness failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      EarlyReport.removeHook(onCtrlC);
       return CommandSupport.HARNESS_FAILED;
+    } finally {
+      Reaper.forget(stopCounting);
     }
     progress.finish();
+    if (!early.claim()) {
+      return CommandSupport.INTERRUPTED;
+    }
+    // the hook stays until the report is written: a Ctrl-C meanwhile waits for it instead of
+    // cutting it off half-written
     MatrixReport report;
     EnumerationReports.Written written;
     try {
@@ -122,6 +159,9 @@ public final class EnumerateCommand implements Callable<Integer> {
           + settings.out() + ": " + e.getMessage());
       support.command.commandLine().getErr().flush();
       return CommandSupport.HARNESS_FAILED;
+    } finally {
+      early.done();
+      EarlyReport.removeHook(onCtrlC);
     }
     print(out, result, report, written);
     return result.passed() ? 0 : 1;

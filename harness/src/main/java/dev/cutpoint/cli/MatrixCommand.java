@@ -30,9 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,9 +131,20 @@ public final class MatrixCommand implements Callable<Integer> {
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
     FinishedSoFar soFar = new FinishedSoFar(settings, progress);
-    EarlyReport early = new EarlyReport(soFar, out);
-    Thread onCtrlC = new Thread(() -> early.write("interrupted"), "cutpoint-matrix-interrupted");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    EarlyReport early = new EarlyReport("matrix", new EarlyReport.SoFar() {
+      @Override
+      public String stop() {
+        soFar.stop();
+        return "after " + soFar.finished() + " of " + soFar.planned() + " cases";
+      }
+
+      @Override
+      public Optional<String> write(String ending) throws IOException {
+        MatrixReports.Written report = MatrixReports.writeEnded(soFar.result(), ending);
+        return Optional.of(report.report().html() + " (matrix.json, summary.md, " + report.caseFiles() + " case files)");
+      }
+    }, out);
+    Thread onCtrlC = early.addHook();
     // the count stops before the reaper kills Breezy's processes, whose death would end cases
     Runnable stopCounting = soFar::stop;
     Reaper.beforeReaping(stopCounting);
@@ -148,7 +156,7 @@ public final class MatrixCommand implements Callable<Integer> {
       err.println("cutpoint: matrix: the harness failed: " + e.getMessage());
       err.flush();
       early.write("the harness failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-      removeHook(onCtrlC);
+      EarlyReport.removeHook(onCtrlC);
       return CommandSupport.HARNESS_FAILED;
     } finally {
       Reaper.forget(stopCounting);
@@ -170,7 +178,7 @@ public final class MatrixCommand implements Callable<Integer> {
       return CommandSupport.HARNESS_FAILED;
     } finally {
       early.done();
-      removeHook(onCtrlC);
+      EarlyReport.removeHook(onCtrlC);
     }
     FailurePrinter.printNew(out, report);
     result.targets().forEach(t -> t.errors().forEach(e -> out.println("harness error in " + e.caseId() + ": " + e.reason())));
@@ -222,72 +230,6 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     return differences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differences)
         + " (violations are compared by cell and invariant all the same)");
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // Ctrl-C came: the hook runs and writes the report of what finished
-    }
-  }
-
-  /**
-   * The report of a run that did not finish, written once: by the Ctrl-C hook or after a failure,
-   * unless the run's own report was claimed first. It holds the cases finished so far, marked with
-   * how the run ended, and the console says where it is.
-   */
-  private static final class EarlyReport {
-    private final FinishedSoFar soFar;
-    private final PrintStream out;
-    private final AtomicBoolean claimed = new AtomicBoolean();
-    private final CountDownLatch written = new CountDownLatch(1);
-
-    EarlyReport(FinishedSoFar soFar, PrintStream out) {
-      this.soFar = soFar;
-      this.out = out;
-    }
-
-    /** Claims the report for the finished run; false when an early one was written instead. */
-    boolean claim() {
-      return claimed.compareAndSet(false, true);
-    }
-
-    /** The finished run's report is written (or could not be). */
-    void done() {
-      written.countDown();
-    }
-
-    void write(String how) {
-      if (!claim()) {
-        // the finished run is writing its own report: let it end before the JVM does
-        awaitQuietly();
-        out.println("cutpoint: matrix " + how + " after its last case, while its report was written;"
-            + " the report is whole");
-        out.flush();
-        return;
-      }
-      MatrixResult finished = soFar.stop();
-      String ending = how + " after " + soFar.finished() + " of " + soFar.planned() + " cases";
-      try {
-        MatrixReports.Written report = MatrixReports.writeEnded(finished, ending);
-        out.println("cutpoint: matrix " + ending + "; report of the finished cases: " + report.report().html()
-            + " (matrix.json, summary.md, " + report.caseFiles() + " case files)");
-      } catch (IOException | RuntimeException e) {
-        out.println("cutpoint: matrix " + ending + "; its report could not be written: " + e.getMessage());
-      } finally {
-        out.flush();
-        written.countDown();
-      }
-    }
-
-    private void awaitQuietly() {
-      try {
-        written.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**

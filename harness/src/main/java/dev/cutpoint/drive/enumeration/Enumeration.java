@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Runs an enumeration (SPEC §12): the workload once without a fault (the dry run tells each
@@ -50,6 +51,15 @@ public final class Enumeration {
    *     target cannot run here, or has a verb for none of the workload's requests
    */
   public static EnumerationResult run(EnumerationSettings settings, MatrixListener listener) throws IOException {
+    return run(settings, listener, nothingRunYet -> {});
+  }
+
+  /**
+   * The same, telling {@code planned} the run before its first case (no case in it yet), so that a
+   * run that does not end (Ctrl-C) can still be reported ({@link EnumerationSoFar}).
+   */
+  public static EnumerationResult run(
+      EnumerationSettings settings, MatrixListener listener, Consumer<EnumerationResult> planned) throws IOException {
     Targets.requireKnown(settings.target());
     Optional<String> unavailable = Targets.unavailable(settings.target(), settings.targetSettings().breezy());
     if (unavailable.isPresent()) {
@@ -62,15 +72,15 @@ public final class Enumeration {
       for (int i = 0; i < settings.workers(); i++) {
         pool.add(Targets.start(settings.target(), settings.targetSettings()));
       }
-      return runOn(pool, settings, listener, startedAt, start);
+      return runOn(pool, settings, listener, planned, startedAt, start);
     } finally {
       pool.forEach(Target::close);
     }
   }
 
   private static EnumerationResult runOn(
-      List<Target> pool, EnumerationSettings settings, MatrixListener listener, Instant startedAt, long start)
-      throws IOException {
+      List<Target> pool, EnumerationSettings settings, MatrixListener listener, Consumer<EnumerationResult> planned,
+      Instant startedAt, long start) throws IOException {
     Target first = pool.get(0);
     EnumerationWorkload workload = settings.workload();
     List<RequestDraft> drafts = new ArrayList<>();
@@ -108,6 +118,9 @@ public final class Enumeration {
       }
     }
     Collections.shuffle(order, new Random(settings.seed()));
+    planned.accept(new EnumerationResult(settings, first.name(), first.toxiproxyDescription(), first.toxiproxyVersion(),
+        requests, lengths, omitted, faultFreeVerdict, plan, cells, List.of(), List.of(), startedAt,
+        Duration.ofNanos(System.nanoTime() - start), Duration.ZERO, ExpectedFindings.reviewed()));
     listener.targetStarted(first.name(), first.toxiproxyDescription(), order.size(), pool.size());
     long casesStart = System.nanoTime();
     List<Object> ran = TargetPool.map(pool, order, (target, index) -> {

@@ -104,10 +104,24 @@ public final class EnumerationReports {
 
   /** Writes the case files, then matrix.json, cutpoints.json, summary.md and index.html. */
   public static Written write(EnumerationResult result) throws IOException {
+    return write(result, Optional.empty());
+  }
+
+  /**
+   * The report of a run that did not finish: the cut points that did, the report marked with
+   * {@code ending} ({@code interrupted after 145 of 3000 cut points}).
+   */
+  public static Written writeEnded(EnumerationResult result, String ending) throws IOException {
+    return write(result, Optional.of(ending));
+  }
+
+  private static Written write(EnumerationResult result, Optional<String> ending) throws IOException {
     Path out = result.settings().out();
     Path cases = out.resolve(MatrixReports.CASES);
     CaseFile.writeAll(result.cases(), result.settings().mutant(), cases);
-    CutPointReportWriter.Written report = CutPointReportWriter.write(toReport(result), cutPoints(result), out);
-    return new Written(report, cases, result.cases().size());
+    MatrixReport report = toReport(result);
+    CutPointReportWriter.Written written =
+        CutPointReportWriter.write(ending.map(report::endedEarly).orElse(report), cutPoints(result), out);
+    return new Written(written, cases, result.cases().size());
   }
 }

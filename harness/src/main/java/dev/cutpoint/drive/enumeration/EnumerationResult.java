@@ -54,6 +54,12 @@ public record EnumerationResult(
     errors = List.copyOf(errors);
   }
 
+  /** The same run with {@code cases} and {@code errors} finished, timed as given. */
+  public EnumerationResult with(List<CaseResult> cases, List<HarnessError> errors, Duration elapsed, Duration casesTime) {
+    return new EnumerationResult(settings, target, toxiproxy, toxiproxyVersion, requests, responseLengths, omitted,
+        faultFree, plan, cells, cases, errors, startedAt, elapsed, casesTime, expected);
+  }
+
   public long violations() {
     return cases.stream().filter(CaseResult::violated).count();
   }
