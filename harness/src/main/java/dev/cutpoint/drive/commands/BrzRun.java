@@ -16,6 +16,16 @@ public record BrzRun(int exitCode, String stdout, String stderr, long millis, bo
     return exitCode == 0;
   }
 
+  /**
+   * What a traceback is about, for the report: Breezy's {@code brz: ERROR: <exception>: <message>}
+   * line (breezy/trace.py:report_bug prints it first; the last lines are its boilerplate asking for
+   * a bug report), else the last lines of stderr.
+   */
+  public String errorLine() {
+    return stderr.lines().filter(line -> line.startsWith("brz: ERROR:")).findFirst()
+        .map(String::strip).orElseGet(this::stderrTail);
+  }
+
   /** The last lines of stderr, for the report. */
   public String stderrTail() {
     String[] lines = stderr.strip().split("\n");

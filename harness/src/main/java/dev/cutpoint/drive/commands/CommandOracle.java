@@ -35,7 +35,7 @@ public final class CommandOracle {
           + " waited with no timeout until the harness pressed Ctrl-C"));
     }
     if (run.traceback()) {
-      broken.add(new Broken(CommandCheck.TRACEBACK, run.stderrTail()));
+      broken.add(new Broken(CommandCheck.TRACEBACK, run.errorLine() + " (and a traceback: 'bug in Breezy')"));
     }
     if (outcome == CommandOutcome.SUCCEEDED) {
       rightResult(seen).ifPresent(why -> broken.add(new Broken(CommandCheck.FALSE_SUCCESS, why)));

@@ -58,9 +58,13 @@ class CommandOracleTest {
 
   @Test
   void aTracebackIsNeverAnAnswer() {
-    String traceback = "brz: ERROR: exceptions.KeyError: b'x'\n\nTraceback (most recent call last):\n  File ...\n";
-    assertThat(checks(push(failed(traceback), OLD, List.of(), Optional.of(ok()), NEW)))
-        .containsExactly(CommandCheck.TRACEBACK);
+    String traceback = "brz: ERROR: exceptions.KeyError: b'x'\n\nTraceback (most recent call last):\n  File ...\n"
+        + "*** Breezy has encountered an internal error.  This probably indicates a\n"
+        + "    bug in Breezy.  You can help us fix it by filing a bug report at\n";
+    CommandVerdict verdict = CommandOracle.judge(push(failed(traceback), OLD, List.of(), Optional.of(ok()), NEW));
+    assertThat(verdict.broken()).extracting(CommandVerdict.Broken::check).containsExactly(CommandCheck.TRACEBACK);
+    // the report says which error it was, not only Breezy's request for a bug report
+    assertThat(verdict.broken().get(0).evidence()).startsWith("brz: ERROR: exceptions.KeyError: b'x'");
   }
 
   @Test
