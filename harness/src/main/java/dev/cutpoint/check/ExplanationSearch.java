@@ -89,6 +89,7 @@ final class ExplanationSearch {
    */
   private boolean visit(int index, ModelState state, List<Execution> executions, boolean agree, List<Late> late) {
     Optional<Late> partWay = late.stream().filter(Late::begun).findFirst();
+    boolean readNext = index < facts.requests.size() && facts.requests.get(index).verbClass() == VerbClass.READ;
     for (int i = 0; i < late.size(); i++) {
       Late execution = late.get(i);
       if (late.indexOf(execution) != i) {
@@ -105,7 +106,6 @@ final class ExplanationSearch {
       if (!explored && !runLate(index, i, state, executions, agree, late)) {
         return false;
       }
-      boolean readNext = index < facts.requests.size() && facts.requests.get(index).verbClass() == VerbClass.READ;
       if (!execution.begun() && readNext && !begin(index, i, state, executions, agree, late)) {
         return false;
       }
@@ -116,7 +116,7 @@ final class ExplanationSearch {
       }
       return true;
     }
-    if (partWay.isPresent() && facts.requests.get(index).verbClass() != VerbClass.READ) {
+    if (partWay.isPresent() && !readNext) {
       // only reads come between an execution's start and its end: the model would write its body
       // to whatever holds its path then, where brz serve writes to the file it opened (a delete or
       // a rename in between takes that file away), and landing it before the write gives the

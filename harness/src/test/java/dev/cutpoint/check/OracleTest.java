@@ -510,21 +510,28 @@ class OracleTest {
     }
 
     /**
+     * Judged without a journal: {@code append(f, r0)} cut by RESET at FLUSH k = n, failed loudly
+     * and not resent, then {@code next} answered {@code nextReply}.
+     */
+    private Verdict afterAnUnansweredAppend(Request next, Reply nextReply, StateEntry... finalState) {
+      Request first = append(0, "f", "r0");
+      return Oracle.judge(
+          scenario(first, next)
+              .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
+              .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, nextReply))
+              .noJournal()
+              .finalState(finalState)
+              .build());
+    }
+
+    /**
      * brz serve runs each connection on its own thread: a request sent whole on a connection that
      * then died may still be running when the next call has run (seen on a loaded machine).
      */
     @Test
     void withoutAJournalAnExecutionNobodySawAnswerMayLandAfterTheNextCall() {
-      Request first = append(0, "f", "r0");
-      Request second = append(1, "f", "r1");
-      Verdict verdict =
-          Oracle.judge(
-              scenario(first, second)
-                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
-                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, appended(0)))
-                  .noJournal()
-                  .finalState(file("f", payload("r1"), payload("r0")))
-                  .build());
+      Verdict verdict = afterAnUnansweredAppend(append(1, "f", "r1"), appended(0),
+          file("f", payload("r1"), payload("r0")));
       assertThat(verdict.violations()).isEmpty();
     }
 
@@ -535,17 +542,8 @@ class OracleTest {
      */
     @Test
     void withoutAJournalALaterCallMayFindAnExecutionNobodySawAnswerPartWay() {
-      Request first = append(0, "f", "r0");
-      Request stat = request(1, "stat", VerbClass.READ, "f");
-      Verdict verdict =
-          Oracle.judge(
-              scenario(first, stat)
-                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
-                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"),
-                      firstTry(1, ok("stat", "0", "0o100644")))
-                  .noJournal()
-                  .finalState(file("f", payload("r0")))
-                  .build());
+      Verdict verdict = afterAnUnansweredAppend(request(1, "stat", VerbClass.READ, "f"),
+          ok("stat", "0", "0o100644"), file("f", payload("r0")));
       assertThat(verdict.violations()).isEmpty();
     }
 
@@ -556,25 +554,10 @@ class OracleTest {
      */
     @Test
     void withoutAJournalAWriteDoesNotComeBetweenAnExecutionsStartAndItsEnd() {
-      Request first = append(0, "f", "r0");
-      Request delete = request(1, "delete", VerbClass.SEMIVFS, "f");
-      Request rename = request(1, "rename", VerbClass.SEMIVFS, "f", "g");
-      Verdict deleted =
-          Oracle.judge(
-              scenario(first, delete)
-                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
-                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, ok()))
-                  .noJournal()
-                  .finalState(file("f", payload("r0")))
-                  .build());
-      Verdict renamed =
-          Oracle.judge(
-              scenario(first, rename)
-                  .fault(FaultPlan.flush(0, first.encodedLength(), FaultKind.RESET))
-                  .calls(failedLoudly(0, FailureSite.READ, true, "MAY_HAVE_EXECUTED"), firstTry(1, ok()))
-                  .noJournal()
-                  .finalState(file("f", payload("r0")), StateEntry.file("g", new byte[0]))
-                  .build());
+      Verdict deleted = afterAnUnansweredAppend(request(1, "delete", VerbClass.SEMIVFS, "f"), ok(),
+          file("f", payload("r0")));
+      Verdict renamed = afterAnUnansweredAppend(request(1, "rename", VerbClass.SEMIVFS, "f", "g"), ok(),
+          file("f", payload("r0")), StateEntry.file("g", new byte[0]));
       assertThat(deleted.violations()).isNotEmpty();
       assertThat(renamed.violations()).isNotEmpty();
     }
