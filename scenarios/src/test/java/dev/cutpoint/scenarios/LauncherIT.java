@@ -65,4 +65,18 @@ class LauncherIT {
     assertThat(flags.output()).containsPattern("TieredStopAtLevel\\s+= 1 ")
         .containsPattern("UseSerialGC\\s+= true ");
   }
+
+  @Test
+  void loadsTheClassesFromTheArchiveThatPackageMade() throws Exception {
+    Path archive = RunSettings.system().root().resolve("harness/target/cutpoint.jsa");
+    assertThat(Files.isRegularFile(archive)).as("%s is built by mvn package", archive).isTrue();
+
+    Run loading = run(List.of(launcher.toString(), "--version"), "-Xlog:class+load=info");
+
+    assertThat(loading.exit()).as(loading.output()).isZero();
+    assertThat(loading.output())
+        .as("cutpoint's own classes come from the archive")
+        .containsPattern("dev\\.cutpoint\\.cli\\.Main source: shared objects file \\(top\\)")
+        .doesNotContain("[warning]");
+  }
 }
