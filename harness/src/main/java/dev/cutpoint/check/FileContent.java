@@ -90,17 +90,17 @@ final class FileContent {
     if (chunks.size() == 1 && chunks.get(0) instanceof OpaqueChunk opaque) {
       return Optional.of(opaque.digest());
     }
-    List<byte[]> parts = new ArrayList<>();
+    Digest.Hasher hasher = new Digest.Hasher();
     for (Chunk chunk : chunks) {
       if (chunk instanceof PayloadChunk p) {
-        parts.add(p.payload().bytes());
+        p.payload().hashInto(hasher);
       } else if (chunk instanceof BytesChunk b) {
-        parts.add(b.bytes());
+        hasher.update(b.bytes(), 0, b.bytes().length);
       } else {
         return Optional.empty();
       }
     }
-    return Optional.of(Digest.of(parts));
+    return Optional.of(hasher.digest());
   }
 
   /** The bytes, when every chunk is known and the whole is small enough to hold. */

@@ -62,7 +62,7 @@ public final class Requests {
         switch (request.body().kind()) {
           case NONE -> dev.cutpoint.client.RequestBody.NONE;
           case BYTES -> dev.cutpoint.client.RequestBody.of(
-              ByteString.of(request.body().bytes().orElseThrow().bytes()));
+              ByteString.wrap(request.body().bytes().orElseThrow().bytes()));
           case STREAM -> dev.cutpoint.client.RequestBody.stream(BodyStream.of(chunks(request.body())));
         };
     return dev.cutpoint.client.Request.of(
@@ -92,12 +92,12 @@ public final class Requests {
   /** The body parts of a recorded body: none, one, or one per stream record. */
   public static List<ByteString> chunks(RequestBody body) {
     if (body.kind() == BodyKind.BYTES) {
-      return List.of(ByteString.of(body.bytes().orElseThrow().bytes()));
+      return List.of(ByteString.wrap(body.bytes().orElseThrow().bytes()));
     }
     List<ByteString> chunks = new ArrayList<>();
     for (StreamRecord record : body.records()) {
-      BValue item = BList.of(ByteString.of(record.path()), ByteString.of(record.payload().bytes()));
-      chunks.add(ByteString.of(Bencode.encode(item)));
+      BValue item = BList.of(ByteString.of(record.path()), ByteString.wrap(record.payload().bytes()));
+      chunks.add(ByteString.wrap(Bencode.encode(item)));
     }
     return chunks;
   }

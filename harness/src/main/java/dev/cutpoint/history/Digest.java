@@ -1,7 +1,8 @@
 package dev.cutpoint.history;
 
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -23,7 +24,7 @@ import java.util.zip.CRC32C;
 public record Digest(long length, String hash) {
 
   /** A hash computed here, or a SHA-256 from an older case file. */
-  private static final String HASH = "[0-9a-f]{24}|[0-9a-f]{64}";
+  private static final Pattern HASH = Pattern.compile("[0-9a-f]{24}|[0-9a-f]{64}");
 
   public Digest {
     Objects.requireNonNull(hash, "hash");
@@ -34,29 +35,38 @@ public record Digest(long length, String hash) {
   }
 
   public static Digest of(byte[] bytes) {
-    return new Digest(bytes.length, hashHex(bytes));
-  }
-
-  /** The digest of {@code parts} one after the other, without joining them. */
-  public static Digest of(List<byte[]> parts) {
-    return new Digest(parts.stream().mapToLong(p -> p.length).sum(), hashHex(parts));
+    return new Hasher().update(bytes, 0, bytes.length).digest();
   }
 
   /** The hash of {@code bytes} as lower-case hex, the form the journal uses. */
   public static String hashHex(byte[] bytes) {
-    return hashHex(List.of(bytes));
+    return of(bytes).hash();
   }
 
-  private static String hashHex(List<byte[]> parts) {
-    CRC32C crc32c = new CRC32C();
-    CRC32 crc32 = new CRC32();
-    Adler32 adler32 = new Adler32();
-    for (byte[] part : parts) {
-      crc32c.update(part);
-      crc32.update(part);
-      adler32.update(part);
+  /**
+   * A digest taken piece by piece: the digest of the pieces one after the other, so that a content
+   * made of megabyte payloads is hashed without being joined or even expanded.
+   */
+  public static final class Hasher {
+    private final CRC32C crc32c = new CRC32C();
+    private final CRC32 crc32 = new CRC32();
+    private final Adler32 adler32 = new Adler32();
+    private long length;
+
+    public Hasher update(byte[] bytes, int offset, int count) {
+      crc32c.update(bytes, offset, count);
+      crc32.update(bytes, offset, count);
+      adler32.update(bytes, offset, count);
+      length += count;
+      return this;
     }
-    return String.format("%08x%08x%08x", crc32c.getValue(), crc32.getValue(), adler32.getValue());
+
+    /** The digest of everything so far. */
+    public Digest digest() {
+      HexFormat hex = HexFormat.of();
+      return new Digest(length, hex.toHexDigits((int) crc32c.getValue())
+          + hex.toHexDigits((int) crc32.getValue()) + hex.toHexDigits((int) adler32.getValue()));
+    }
   }
 
   /** Whether {@code hash} was computed here, not read as a SHA-256 from an older case file. */
@@ -69,7 +79,7 @@ public record Digest(long length, String hash) {
    * file's SHA-256.
    */
   public static void requireHash(String field, String value) {
-    if (!value.matches(HASH)) {
+    if (!HASH.matcher(value).matches()) {
       throw new IllegalArgumentException(
           field + " must be 24 lower-case hex digits (or 64, a SHA-256 of an older case file), was " + value);
     }

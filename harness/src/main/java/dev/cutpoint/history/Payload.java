@@ -18,6 +18,14 @@ public record Payload(PayloadForm form, String text, int size) {
 
   private static final byte[] FILLER =
       "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+  /** The filler's first 2,496 × 26 bytes, to hash a payload's filler from without expanding it. */
+  private static final byte[] FILLER_BLOCK = new byte[2_496 * FILLER.length];
+
+  static {
+    for (int i = 0; i < FILLER_BLOCK.length; i++) {
+      FILLER_BLOCK[i] = FILLER[i % FILLER.length];
+    }
+  }
 
   public Payload {
     Objects.requireNonNull(form, "form");
@@ -82,8 +90,25 @@ public record Payload(PayloadForm form, String text, int size) {
     return out;
   }
 
-  /** The length and hash of {@link #bytes()}. */
+  /** The length and hash of {@link #bytes()}, taken without expanding them. */
   public Digest digest() {
-    return Digest.of(bytes());
+    Digest.Hasher hasher = new Digest.Hasher();
+    hashInto(hasher);
+    return hasher.digest();
+  }
+
+  /** Hashes {@link #bytes()} into {@code hasher}, the filler from a block shared by all payloads. */
+  public void hashInto(Digest.Hasher hasher) {
+    if (form == PayloadForm.LITERAL) {
+      byte[] bytes = bytes();
+      hasher.update(bytes, 0, bytes.length);
+      return;
+    }
+    byte[] marker = marker().getBytes(StandardCharsets.US_ASCII);
+    hasher.update(marker, 0, marker.length);
+    // whole blocks keep the alphabet's phase: the block is a whole number of alphabets
+    for (int left = size - marker.length; left > 0; left -= FILLER_BLOCK.length) {
+      hasher.update(FILLER_BLOCK, 0, Math.min(left, FILLER_BLOCK.length));
+    }
   }
 }

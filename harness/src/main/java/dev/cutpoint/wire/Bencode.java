@@ -1,6 +1,5 @@
 package dev.cutpoint.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +25,43 @@ public final class Bencode {
   private Bencode() {}
 
   public static byte[] encode(BValue value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(encodedLength(value));
-    write(value, out);
-    return out.toByteArray();
+    byte[] out = new byte[encodedLength(value)];
+    encodeInto(value, out, 0);
+    return out;
+  }
+
+  /**
+   * Writes {@code value} into {@code out} from {@code at} (there must be {@link #encodedLength}
+   * bytes of room) and returns where it ended: a message is encoded into one array, with no copy
+   * of its megabyte strings on the way.
+   */
+  public static int encodeInto(BValue value, byte[] out, int at) {
+    if (value instanceof ByteString s) {
+      at = ascii(Integer.toString(s.length()), out, at);
+      out[at++] = ':';
+      s.copyTo(out, at);
+      return at + s.length();
+    }
+    if (value instanceof BInt i) {
+      out[at++] = 'i';
+      at = ascii(Long.toString(i.value()), out, at);
+      out[at++] = 'e';
+      return at;
+    }
+    if (value instanceof BList l) {
+      out[at++] = 'l';
+      for (BValue item : l.items()) {
+        at = encodeInto(item, out, at);
+      }
+    } else {
+      out[at++] = 'd';
+      for (Map.Entry<ByteString, BValue> entry : ((BDict) value).entries().entrySet()) {
+        at = encodeInto(entry.getKey(), out, at);
+        at = encodeInto(entry.getValue(), out, at);
+      }
+    }
+    out[at++] = 'e';
+    return at;
   }
 
   /** The length of {@link #encode}'s result, computed without encoding. */
@@ -56,28 +89,12 @@ public final class Bencode {
     return Integer.toString(n).length();
   }
 
-  private static void write(BValue value, ByteArrayOutputStream out) {
-    if (value instanceof ByteString s) {
-      out.writeBytes(ascii(s.length() + ":"));
-      out.writeBytes(s.toByteArray());
-    } else if (value instanceof BInt i) {
-      out.writeBytes(ascii("i" + i.value() + "e"));
-    } else if (value instanceof BList l) {
-      out.write('l');
-      l.items().forEach(item -> write(item, out));
-      out.write('e');
-    } else {
-      out.write('d');
-      ((BDict) value).entries().forEach((k, v) -> {
-        write(k, out);
-        write(v, out);
-      });
-      out.write('e');
+  /** Writes ASCII {@code text} (digits, a sign) at {@code at}; returns where it ended. */
+  private static int ascii(String text, byte[] out, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      out[at++] = (byte) text.charAt(i);
     }
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
+    return at;
   }
 
   /** Decodes exactly one value filling all of {@code bytes}; offsets in errors count from 0. */

@@ -3,6 +3,7 @@ package dev.cutpoint.wire;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * An immutable string of bytes: a bencoded string, a message body, a body chunk.
@@ -36,8 +37,11 @@ public final class ByteString implements BValue, Comparable<ByteString> {
     return new ByteString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The concatenation of {@code parts}. */
-  public static ByteString concat(Iterable<ByteString> parts) {
+  /** The concatenation of {@code parts}; a single part is itself (it is immutable). */
+  public static ByteString concat(List<ByteString> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
     int length = 0;
     for (ByteString part : parts) {
       length = Math.addExact(length, part.bytes.length);
@@ -51,8 +55,11 @@ public final class ByteString implements BValue, Comparable<ByteString> {
     return new ByteString(joined);
   }
 
-  /** Wraps {@code bytes} without copying; only for arrays that nothing else holds. */
-  static ByteString wrap(byte[] bytes) {
+  /**
+   * Takes {@code bytes} without copying them: only for an array just made, that nothing else holds
+   * or changes afterwards (a payload of megabytes is then not copied on its way to the wire).
+   */
+  public static ByteString wrap(byte[] bytes) {
     return new ByteString(bytes);
   }
 

@@ -1,6 +1,5 @@
 package dev.cutpoint.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,42 +19,53 @@ public final class MessageEncoder {
   private MessageEncoder() {}
 
   public static byte[] encode(Message message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(layout(message).length()));
-    out.writeBytes(preamble(message.headers()));
-    message.parts().forEach(part -> out.writeBytes(part(part)));
-    out.writeBytes(END);
-    return out.toByteArray();
+    byte[] out = new byte[Math.toIntExact(layout(message).length())];
+    int at = preambleInto(message.headers(), out, 0);
+    for (Part part : message.parts()) {
+      at = partInto(part, out, at);
+    }
+    out[at] = END[0];
+    return out;
   }
 
   /** The version marker and the length-prefixed headers: what precedes the first part. */
   public static byte[] preamble(BDict headers) {
-    byte[] bencoded = Bencode.encode(headers);
-    byte[] out = new byte[VERSION_MARKER.length() + 4 + bencoded.length];
-    VERSION_MARKER.copyTo(out, 0);
-    putLength(out, VERSION_MARKER.length(), bencoded.length);
-    System.arraycopy(bencoded, 0, out, VERSION_MARKER.length() + 4, bencoded.length);
+    byte[] out = new byte[preambleLength(headers)];
+    preambleInto(headers, out, 0);
     return out;
   }
 
   /** One part: {@code o}+status, {@code s}+length+bencoded list, or {@code b}+length+bytes. */
   public static byte[] part(Part part) {
-    if (part instanceof Part.StatusByte status) {
-      return new byte[] {'o', status.status().wire()};
-    }
-    byte[] payload;
-    byte kind;
-    if (part instanceof Part.Args args) {
-      payload = Bencode.encode(args.args());
-      kind = 's';
-    } else {
-      payload = ((Part.Body) part).bytes().toByteArray();
-      kind = 'b';
-    }
-    byte[] out = new byte[5 + payload.length];
-    out[0] = kind;
-    putLength(out, 1, payload.length);
-    System.arraycopy(payload, 0, out, 5, payload.length);
+    byte[] out = new byte[partLength(part)];
+    partInto(part, out, 0);
     return out;
+  }
+
+  private static int preambleInto(BDict headers, byte[] out, int at) {
+    VERSION_MARKER.copyTo(out, at);
+    at += VERSION_MARKER.length();
+    putLength(out, at, Bencode.encodedLength(headers));
+    return Bencode.encodeInto(headers, out, at + 4);
+  }
+
+  /** Writes {@code part} at {@code at}, its payload copied once; returns where it ended. */
+  private static int partInto(Part part, byte[] out, int at) {
+    if (part instanceof Part.StatusByte status) {
+      out[at] = 'o';
+      out[at + 1] = status.status().wire();
+      return at + 2;
+    }
+    if (part instanceof Part.Args args) {
+      out[at] = 's';
+      putLength(out, at + 1, Bencode.encodedLength(args.args()));
+      return Bencode.encodeInto(args.args(), out, at + 5);
+    }
+    ByteString bytes = ((Part.Body) part).bytes();
+    out[at] = 'b';
+    putLength(out, at + 1, bytes.length());
+    bytes.copyTo(out, at + 5);
+    return at + 5 + bytes.length();
   }
 
   /** A body part ({@code b}+length+bytes): one chunk of a body stream. */

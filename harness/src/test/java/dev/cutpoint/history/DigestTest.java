@@ -62,8 +62,25 @@ class DigestTest {
     List<byte[]> parts = List.of(Arrays.copyOfRange(joined, 0, 5), Arrays.copyOfRange(joined, 5, 150_000),
         Arrays.copyOfRange(joined, 150_000, joined.length));
 
-    assertThat(Digest.of(parts)).isEqualTo(Digest.of(joined));
-    assertThat(Digest.of(List.of(new byte[3], new byte[4]))).isEqualTo(Digest.of(new byte[7]));
+    Digest.Hasher pieces = new Digest.Hasher();
+    parts.forEach(part -> pieces.update(part, 0, part.length));
+
+    assertThat(pieces.digest()).isEqualTo(Digest.of(joined));
+    assertThat(new Digest.Hasher().update(joined, 5, 3).update(new byte[0], 0, 0).digest())
+        .isEqualTo(Digest.of(Arrays.copyOfRange(joined, 5, 8)));
+  }
+
+  /** A payload is hashed without being expanded: the filler comes from a shared block. */
+  @Test
+  void aPayloadHashesAsItsBytes() {
+    int block = 2_496 * 26;
+    for (int size : new int[] {4, 5, 30, 31, block, block + 3, block + 4, 2 * block + 7, 3 << 20}) {
+      Payload payload = Payload.generated("t1", size);
+
+      assertThat(payload.digest()).as("size %d", size).isEqualTo(Digest.of(payload.bytes()));
+    }
+    Payload literal = Payload.literal("caf\u00e9");
+    assertThat(literal.digest()).isEqualTo(Digest.of(literal.bytes()));
   }
 
   @Test
