@@ -94,6 +94,13 @@ public final class Nemesis {
   private Optional<BlackHoleMeter.Swallowed> swallowed = Optional.empty();
   /** What the watched black hole must swallow before the attempt can no longer progress. */
   private long stallingBytes;
+  /**
+   * A black hole in the request: the request's toxic, and on the embedded proxy the answer's too
+   * (from its first byte), both watched, so that {@link #requestWritten} can move the evidence to
+   * the one the request's real length makes right.
+   */
+  private Optional<BlackHoleMeter.Swallowed> requestHole = Optional.empty();
+  private Optional<BlackHoleMeter.Swallowed> answerHole = Optional.empty();
 
   private State state = State.IDLE;
   private FaultPlan plan;
@@ -259,6 +266,9 @@ public final class Nemesis {
         }
         // a name of its own, so that the meter counts this black hole's bytes and no other's
         String hole = watchedHole(name, direction == ToxicDirection.UPSTREAM ? requestLength : 1);
+        if (direction == ToxicDirection.UPSTREAM) {
+          requestHole = swallowed; // all of the request falls in: its real length is the evidence
+        }
         toxics.add(proxy.toxics().timeout(hole, direction, 0));
         return "timeout " + direction.name().toLowerCase() + " timeout=0";
       }
@@ -290,12 +300,42 @@ public final class Nemesis {
    */
   private String blackHoleInTheRequest(ToxicExtensions cut) throws IOException {
     long k = plan.offset();
-    boolean wholeRequest = k >= requestLength;
-    String up = wholeRequest ? UPSTREAM_TOXIC : watchedHole(UPSTREAM_TOXIC, requestLength - k);
-    String down = wholeRequest ? watchedHole(DOWNSTREAM_TOXIC, 1) : DOWNSTREAM_TOXIC;
+    String up = watchedHole(UPSTREAM_TOXIC, Math.max(0, requestLength - k));
+    requestHole = swallowed;
+    String down = watchedHole(DOWNSTREAM_TOXIC, 1);
+    answerHole = swallowed;
+    evidenceFor(requestLength);
     toxics.add(cut.blackHoleAfter(proxy, up, ToxicDirection.UPSTREAM, k));
     toxics.add(cut.blackHoleAfter(proxy, down, ToxicDirection.DOWNSTREAM, 0));
     return ToxicExtensions.BLACKHOLE_AFTER + " upstream bytes=" + k + " and downstream bytes=0";
+  }
+
+  /**
+   * Where a request of {@code length} bytes shows that its attempt can never progress: all of it
+   * from the cut on, swallowed by the request's hole; or, when nothing of it falls in (k at or
+   * past its end), the answer's first byte, swallowed by the answer's.
+   */
+  private void evidenceFor(long length) {
+    long k = plan.offset();
+    if (length > k) {
+      swallowed = requestHole;
+      stallingBytes = length - k;
+    } else {
+      swallowed = answerHole;
+      stallingBytes = 1;
+    }
+  }
+
+  /**
+   * The faulted attempt has written all of its request, {@code written} bytes. A real command's
+   * request can differ by a few bytes from the recorded one (a timestamp in a stream): a black
+   * hole in the request then looks for the evidence this length gives, not the recorded one's,
+   * which might never come or come before the client had finished writing.
+   */
+  public synchronized void requestWritten(long written) {
+    if (state == State.ARMED && requestHole.isPresent()) {
+      evidenceFor(written);
+    }
   }
 
   /** A black hole's name of its own, watched until {@code bytes} of it show the attempt stalled. */
@@ -336,7 +376,11 @@ public final class Nemesis {
     }
     state = State.CLEARED;
     swallowed.ifPresent(BlackHoleMeter.Swallowed::close);
+    requestHole.ifPresent(BlackHoleMeter.Swallowed::close);
+    answerHole.ifPresent(BlackHoleMeter.Swallowed::close);
     swallowed = Optional.empty();
+    requestHole = Optional.empty();
+    answerHole = Optional.empty();
     IOException failure = null;
     for (Toxic toxic : toxics) {
       try {

@@ -168,6 +168,69 @@ class NemesisExtensionsTest {
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
   }
 
+  /** A real command's request may be shorter than its recording: its own length says when it is all in. */
+  @Test
+  void aRequestShorterThanItsRecordingStallsOnceTheHoleHasAllOfIt() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
+    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+    long n = length(mkdir);
+
+    nemesis.arm(FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3, 0, OptionalLong.empty());
+    nemesis.requestWritten(n);
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
+
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("all %d bytes fell in, not the recording's %d", n, n + 3).isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    nemesis.disarm();
+    client.close();
+    assertThat(server.awaitNoConnections(SAFETY_NET)).as("the server's connections closed").isTrue();
+    assertThat(server.journal().snapshot().entries()).isEmpty();
+  }
+
+  /** The same with Shopify's toxics and the embedded meter, as real commands are cut. */
+  @Test
+  void aShopifyBlackHoleStallsOnTheRequestsOwnLength() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = new Nemesis(proxy, Optional.empty(), toxiproxy.blackHoles(), Optional.empty());
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
+    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+    long n = length(mkdir);
+
+    nemesis.arm(FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3, 0, OptionalLong.empty());
+    nemesis.requestWritten(n);
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
+
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("all %d bytes fell in, not the recording's %d", n, n + 3).isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+  }
+
+  /** A request that ends before the cut its recording put in it passes whole; its answer falls in. */
+  @Test
+  void aRequestThatEndsBeforeTheCutStallsOnTheAnswer() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = nemesis(proxy);
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
+    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+    long n = length(mkdir);
+
+    nemesis.arm(FaultPlan.write(0, n + 1, FaultKind.BLACKHOLE), n + 5, 0, OptionalLong.empty());
+    nemesis.requestWritten(n);
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
+
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the answer fell in").isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    assertThat(attempts.get(0).bytesRead()).isZero();
+    assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
+  }
+
   private Nemesis nemesis(Proxy proxy) {
     return new Nemesis(proxy, Optional.empty(), toxiproxy.blackHoles(), toxiproxy.extensions());
   }

@@ -91,6 +91,8 @@ final class CommandGate implements AutoCloseable {
             listener.beforeConnect(event.path("connection").asLong());
             reply(out, "{\"go\":true}");
           }
+          case "written" -> listener.requestWritten(event.path("call").asInt(),
+              event.path("attempt").asInt(), event.path("bytes").asLong());
           case "exit" -> {
             return calls;
           }

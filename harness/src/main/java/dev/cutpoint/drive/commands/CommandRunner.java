@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -270,6 +274,8 @@ public final class CommandRunner implements AutoCloseable {
     private final AtomicReference<Injection> injection =
         new AtomicReference<>(new Injection(false, "the command never reached the cut call"));
     private final AtomicReference<GateCall> faulted = new AtomicReference<>();
+    /** The length of the cut call's first attempt, once the plugin says it has written it all. */
+    private final CompletableFuture<Long> written = new CompletableFuture<>();
     private Thread watcher;
 
     CutGate(FaultPlan plan, GateCall recorded, BrzProcesses.Started started) {
@@ -296,24 +302,44 @@ public final class CommandRunner implements AutoCloseable {
       return fresh;
     }
 
-    /** The bytes that fell in can never come out: the user gives up and presses Ctrl-C. */
+    /**
+     * The bytes that fell in can never come out: the user gives up and presses Ctrl-C. A hole in
+     * the request has all it will swallow once the command has written its whole request, whose
+     * length is this run's own, not the recording's.
+     */
     private void endWhenSwallowed() {
       try {
+        if (plan.phase() != Phase.READ) {
+          nemesis.requestWritten(written.get(BrzProcesses.SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS));
+        }
         if (nemesis.awaitStalled(BrzProcesses.SAFETY_NET)) {
           interrupted.set(true);
           started.interrupt();
           stage.set(stage.get() + "; the black hole swallowed bytes, SIGINT sent");
         } else {
-          stage.set(stage.get() + "; no evidence of swallowed bytes within "
-              + BrzProcesses.SAFETY_NET.toSeconds() + " s");
+          noEvidence();
         }
+      } catch (TimeoutException e) {
+        noEvidence();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | ExecutionException e) {
         // a daemon thread has no one to throw to: the case says it through its stage, and the
         // command runs into its safety net, a harness error
         stage.set(stage.get() + "; cannot watch the black hole or send SIGINT: "
             + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+
+    private void noEvidence() {
+      stage.set(stage.get() + "; no evidence of swallowed bytes within "
+          + BrzProcesses.SAFETY_NET.toSeconds() + " s");
+    }
+
+    @Override
+    public void requestWritten(int call, int attempt, long bytes) {
+      if (call == plan.requestIndex() && attempt == 1) {
+        written.complete(bytes);
       }
     }
 

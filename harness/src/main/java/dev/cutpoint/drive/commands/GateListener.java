@@ -17,6 +17,9 @@ interface GateListener {
   /** Before the command opens connection {@code connection}. */
   void beforeConnect(long connection) throws IOException;
 
+  /** Attempt {@code attempt} of call {@code call} has written its whole request, {@code bytes}. */
+  default void requestWritten(int call, int attempt, long bytes) {}
+
   /** Call {@code done} has ended (the next call began, or the command exits). */
   void callEnded(GateCall done) throws IOException;
 

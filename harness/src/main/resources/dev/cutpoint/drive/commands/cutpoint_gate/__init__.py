@@ -14,6 +14,8 @@ JSON lines over one TCP connection to the harness:
                                               so that call r opens a fresh one)
   plugin -> {"event":"connect","call":r,"connection":c}
   harness-> {"go":true}
+  plugin -> {"event":"written","call":r,"attempt":a,"bytes":W}  (attempt a has written
+                                              its whole request, W bytes; no reply)
   plugin -> {"event":"exit","previous":DONE|null}  (at exit; no reply)
 DONE = {"call":r,"verb":...,"written":W,"read":R,"attempts":[ATTEMPT...]}: the
 bytes written and read from call r's start to call r+1's (its response body
@@ -93,6 +95,13 @@ class _Gate:
         self.attempts.append(attempt)
         return attempt
 
+    def written(self, attempt):
+        if self.call is None:
+            return  # a request no call hook announced: no cut can be on it
+        self.send({'event': 'written', 'call': self.call['call'],
+                   'attempt': attempt['attempt'],
+                   'bytes': attempt['bytesWritten']})
+
     def current(self):
         return self.attempts[-1] if self.attempts else None
 
@@ -161,6 +170,10 @@ def _install(gate):
             gate.fail('write', e)
             raise
         attempt['writeCompleted'] = True
+        # a real command's request differs by a few bytes from run to run (a
+        # timestamp): the harness needs this one's length to know when a black
+        # hole has swallowed all of it
+        gate.written(attempt)
 
     tcp._ensure_connection = gated_ensure_connection
     tcp._report_activity = counted_report_activity
