@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +81,40 @@ class LauncherIT {
     assertThat(loading.exit()).as(loading.output()).isZero();
     assertThat(loading.output())
         .as("cutpoint's own classes come from the archive")
-        .containsPattern("dev\\.cutpoint\\.cli\\.Main source: shared objects file \\(top\\)")
-        .doesNotContain("[warning]");
+        .containsPattern("dev\\.cutpoint\\.cli\\.Main source: shared objects file \\(top\\)");
+  }
+
+  /**
+   * A copy of the tree elsewhere: its archive names the jar where package made it, so the JVM
+   * ignores it, and a truncated one (an interrupted copy), which would crash the JVM, is left out.
+   * Either way the run says nothing of it.
+   */
+  @Test
+  void anArchiveThatDoesNotFitIsIgnoredInSilence() throws Exception {
+    Path root = RunSettings.system().root();
+    Path copy = Files.createTempDirectory("cutpoint-copy");
+    Path tree = copy.resolve("a tree");
+    Path target = Files.createDirectories(tree.resolve("harness/target"));
+    try {
+      Files.copy(launcher, tree.resolve("cutpoint"), StandardCopyOption.COPY_ATTRIBUTES);
+      for (String built : List.of("cutpoint.jar", "cutpoint.jsa", "cutpoint.jsa.size")) {
+        Files.copy(root.resolve("harness/target").resolve(built), target.resolve(built));
+      }
+      Path copied = tree.resolve("cutpoint");
+
+      Run elsewhere = run(List.of(copied.toString(), "--version"), "");
+      try (FileChannel archive = FileChannel.open(target.resolve("cutpoint.jsa"), StandardOpenOption.WRITE)) {
+        archive.truncate(1_000_000);
+      }
+      // were it mapped after all, the crash's report would land in the copy, not in the module
+      Run truncated = run(List.of(copied.toString(), "--version"), "-XX:ErrorFile=" + copy.resolve("hs_err.log"));
+
+      assertThat(elsewhere).isEqualTo(new Run(0, "cutpoint 0.1.0\n"));
+      assertThat(truncated).isEqualTo(new Run(0, "cutpoint 0.1.0\n"));
+    } finally {
+      try (Stream<Path> files = Files.walk(copy)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 }
