@@ -1,7 +1,5 @@
 package dev.cutpoint.toxiproxy.embedded.api;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cutpoint.toxiproxy.embedded.Proxy;
 import dev.cutpoint.toxiproxy.embedded.ProxyConfig;
 import dev.cutpoint.toxiproxy.embedded.ProxyRegistry;
@@ -19,22 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Toxiproxy's HTTP API (api.go's routes) over the JDK's HTTP server. It only translates: requests
- * to calls on the {@link ProxyRegistry}, results and {@link ToxiproxyException}s to Toxiproxy's
- * JSON and status codes. Sockets are the registry's business.
- *
- * <p>Calls are answered one at a time on the server's own dispatcher thread. Toxiproxy's calls
- * are short and a nemesis makes them one after another; a hand-off to a worker thread per call
- * measured as half of a toxic add+remove round trip.
+ * Toxiproxy's HTTP API (api.go's routes) over {@link ApiServer}. It only translates: requests to
+ * calls on the {@link ProxyRegistry}, results and {@link ToxiproxyException}s to Toxiproxy's JSON
+ * and status codes. Sockets are the registry's business.
  */
 public final class HttpApi implements AutoCloseable {
-  static {
-    // The JDK server writes a response's headers and body separately; with Nagle on, a keep-alive
-    // client can wait out a delayed ACK on every call. The server reads this once, at class load.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   private static final int MAX_BODY_BYTES = 1 << 20;
   private static final Set<String> UPDATE = Set.of("POST", "PATCH");
@@ -42,59 +29,46 @@ public final class HttpApi implements AutoCloseable {
   private final ProxyRegistry registry;
   private final String version;
   private final ApiJson json = new ApiJson();
-  private final HttpServer server;
+  private final ApiServer server;
 
-  private HttpApi(HttpServer server, ProxyRegistry registry, String version) {
-    this.server = server;
+  private HttpApi(InetSocketAddress address, ProxyRegistry registry, String version) throws IOException {
     this.registry = registry;
     this.version = version;
+    // last: the server may call the handler as soon as it starts
+    this.server = ApiServer.start(address, this::handle);
   }
 
   /** Listens on {@code address} (port 0: any free port, see {@link #address()}). */
   public static HttpApi start(InetSocketAddress address, ProxyRegistry registry, String version)
       throws IOException {
-    HttpServer server = HttpServer.create(address, 64);
-    HttpApi api = new HttpApi(server, registry, version);
-    server.setExecutor(Runnable::run);
-    server.createContext("/", api::handle);
-    server.start();
-    return api;
+    return new HttpApi(address, registry, version);
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Reply reply;
-      try {
-        reply = answer(exchange);
-      } catch (ToxiproxyException e) {
-        reply = Reply.error(e.status(), json.error(e));
-      }
-      exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-      exchange.sendResponseHeaders(
-          reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-      if (reply.body().length > 0) {
-        exchange.getResponseBody().write(reply.body());
-      }
+  private Reply handle(String method, String rawPath, Optional<String> agent, InputStream body)
+      throws IOException {
+    try {
+      return answer(method, rawPath, agent, body);
+    } catch (ToxiproxyException e) {
+      return Reply.error(e.status(), json.error(e));
     }
   }
 
-  private Reply answer(HttpExchange exchange) throws ToxiproxyException, IOException {
-    String agent = exchange.getRequestHeaders().getFirst("User-Agent");
-    if (agent != null && agent.startsWith("Mozilla/")) {
+  private Reply answer(String method, String rawPath, Optional<String> agent, InputStream body)
+      throws ToxiproxyException, IOException {
+    if (agent.filter(a -> a.startsWith("Mozilla/")).isPresent()) {
       return Reply.text(403, "User agent not allowed\n");
     }
-    String method = exchange.getRequestMethod();
-    List<String> path = segments(exchange.getRequestURI().getPath()).orElse(List.of());
-    Request request = new Request(method, exchange.getRequestBody());
+    List<String> path = segments(rawPath).orElse(List.of());
+    Request request = new Request(method, body);
     if (path.equals(List.of("version"))) {
       return request.only("GET", this::version);
     }
