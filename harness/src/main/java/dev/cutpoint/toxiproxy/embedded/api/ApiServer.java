@@ -11,8 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The HTTP/1.1 server under the API: a thread per connection, which reads a request, has the
@@ -47,6 +49,9 @@ final class ApiServer implements Closeable {
   static final int MAX_HEAD_BYTES = 64 * 1024;
   /** A bound on the accept loop's end after a close, against a JDK that never wakes it. */
   private static final long CLOSE_SAFETY_NET_SECONDS = 30;
+  /** How long, and how much, a closing connection reads of what its client still sends. */
+  private static final int LINGER_MILLIS = 500;
+  private static final long MAX_LINGER_BYTES = 16L << 20;
   /** What is read of a body the handler left unread before the connection is given up. */
   private static final long MAX_DRAIN_BYTES = 2L << 20;
   private static final Map<Integer, String> REASONS = Map.of(
@@ -62,6 +67,11 @@ final class ApiServer implements Closeable {
    * socket open after its close returns, so a close waits for it, and the port is free after.
    */
   private final CountDownLatch acceptEnded = new CountDownLatch(1);
+  /**
+   * The connections being served: a close waits for their handlers too, so that no call (a
+   * populate, say) changes the registry after the API's close has returned.
+   */
+  private final Phaser serving = new Phaser(1);
   private volatile boolean closed;
 
   private ApiServer(ServerSocket server, Handler handler) {
@@ -96,15 +106,26 @@ final class ApiServer implements Closeable {
   }
 
   private void accept() {
+    long pauseMillis = 0;
     while (!closed) {
       Socket socket;
       try {
         socket = server.accept();
-      } catch (IOException closedOrFailed) {
-        return;
+        pauseMillis = 0;
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        // out of descriptors, say: Go's server waits and tries again, from 5 ms up to a second
+        pauseMillis = Math.min(1000, Math.max(5, pauseMillis * 2));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMillis));
+        continue;
       }
       connections.add(socket);
+      serving.register();
       if (closed) {
+        connections.remove(socket);
+        serving.arriveAndDeregister();
         closeQuietly(socket);
         return;
       }
@@ -119,17 +140,18 @@ final class ApiServer implements Closeable {
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
       boolean open = true;
       while (open && !closed) {
-        open = exchange(in, out);
+        open = exchange(socket, in, out);
       }
     } catch (IOException peerGoneOrServerClosed) {
       // nothing is owed to a connection that is gone
     } finally {
       connections.remove(socket);
+      serving.arriveAndDeregister();
     }
   }
 
   /** Serves one request; returns whether the connection stays open for the next. */
-  private boolean exchange(InputStream in, OutputStream out) throws IOException {
+  private boolean exchange(Socket socket, InputStream in, OutputStream out) throws IOException {
     RequestHead head;
     try {
       Optional<RequestHead> read = RequestHead.read(in);
@@ -138,35 +160,66 @@ final class ApiServer implements Closeable {
       }
       head = read.get();
     } catch (BadRequest e) {
-      write(out, e.status(), Reply.text(e.status(), e.getMessage() + "\n"), false, true);
+      refuse(socket, in, out, e);
       return false;
     }
     String path;
     try {
-      path = new URI(head.target()).getPath();
-    } catch (URISyntaxException e) {
-      write(out, 400, Reply.text(400, "malformed request target\n"), false, true);
+      path = RequestTarget.path(head.target());
+    } catch (BadRequest e) {
+      refuse(socket, in, out, e);
       return false;
     }
-    if (head.expectsContinue() && head.hasBody()) {
-      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    }
     InputStream body = head.chunked() ? new ChunkedBody(in) : new BoundedBody(in, head.contentLength());
+    if (head.expectsContinue() && head.hasBody()) {
+      // only once the handler reads: one that answers without the body spares the client sending it
+      body = new ContinueFirst(body, out);
+    }
     Reply reply;
     try {
-      reply = handler.handle(head.method(), path == null ? "" : path, head.userAgent(), body);
+      reply = handler.handle(head.method(), path, head.userAgent(), body);
     } catch (BadRequest e) {
-      write(out, e.status(), Reply.text(e.status(), e.getMessage() + "\n"), false, true);
+      refuse(socket, in, out, e);
       return false;
     } catch (RuntimeException e) {
       write(out, 500, Reply.text(500, "internal error: " + e + "\n"), head.isHead(), true);
+      lingeringClose(socket, in);
       return false;
     }
-    // the rest of a body the handler did not read, so that the next request starts at its head
-    boolean keep = head.keepAlive() && drain(body);
+    // the rest of a body the handler did not read, so that the next request starts at its head; a
+    // client still sending one it was not told to continue with gets its answer and a close
+    boolean unsent = body instanceof ContinueFirst continueFirst && !continueFirst.continued();
+    boolean keep = head.keepAlive() && !unsent && drain(body);
     write(out, reply.status(), reply, head.isHead(), !keep);
+    if (!keep) {
+      lingeringClose(socket, in);
+    }
     return keep;
+  }
+
+  private static void refuse(Socket socket, InputStream in, OutputStream out, BadRequest e) throws IOException {
+    write(out, e.status(), Reply.text(e.status(), e.getMessage() + "\n"), false, true);
+    lingeringClose(socket, in);
+  }
+
+  /**
+   * Ends the connection after an answer without losing it: closing with request bytes unread
+   * makes the kernel send RST, which can overtake the answer. The writing side is shut first,
+   * then what the client still sends is read and dropped, bounded in bytes and time, as Go's
+   * server does.
+   */
+  private static void lingeringClose(Socket socket, InputStream in) {
+    try {
+      socket.shutdownOutput();
+      socket.setSoTimeout(LINGER_MILLIS);
+      byte[] sink = new byte[8192];
+      long dropped = 0;
+      for (int n = in.read(sink); n >= 0 && dropped < MAX_LINGER_BYTES; n = in.read(sink)) {
+        dropped += n;
+      }
+    } catch (IOException timedOutOrGone) {
+      // the close below ends it either way
+    }
   }
 
   private static boolean drain(InputStream body) throws IOException {
@@ -213,8 +266,12 @@ final class ApiServer implements Closeable {
         throw new IllegalStateException("the API's accept loop did not end within "
             + CLOSE_SAFETY_NET_SECONDS + " s of its socket's close");
       }
+      serving.awaitAdvanceInterruptibly(serving.arriveAndDeregister(), CLOSE_SAFETY_NET_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("a call to the API did not end within "
+          + CLOSE_SAFETY_NET_SECONDS + " s of the close", e);
     }
   }
 
@@ -288,10 +345,11 @@ final class ApiServer implements Closeable {
           break;
         }
         int colon = header.indexOf(':');
-        if (colon <= 0 || header.charAt(0) == ' ' || header.charAt(0) == '\t') {
+        if (colon <= 0 || !header.substring(0, colon).chars().allMatch(RequestHead::isTokenChar)) {
+          // "Content-Length : 2" is refused, as Go does: two readers must never frame it apart
           throw new BadRequest(400, "malformed header line");
         }
-        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = header.substring(colon + 1).trim();
         switch (name) {
           case "user-agent" -> agent = Optional.of(value);
@@ -308,7 +366,8 @@ final class ApiServer implements Closeable {
             }
             chunked = true;
           }
-          case "expect" -> expects = value.equalsIgnoreCase("100-continue");
+          // an HTTP/1.0 client would take the interim answer for the final one
+          case "expect" -> expects = !http10 && value.equalsIgnoreCase("100-continue");
           case "connection" -> connection = Optional.of(value.toLowerCase(Locale.ROOT));
           default -> {
             // nothing else changes how the request is read or answered
@@ -323,6 +382,11 @@ final class ApiServer implements Closeable {
           : connection.filter(c -> c.contains("close")).isEmpty();
       return Optional.of(new RequestHead(
           parts[0], parts[1], agent, Math.max(0, length), chunked, expects, keepAlive));
+    }
+
+    /** RFC 9110's tchar. */
+    private static boolean isTokenChar(int c) {
+      return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     private static long contentLength(String value) throws BadRequest {
@@ -431,7 +495,12 @@ final class ApiServer implements Closeable {
     }
 
     private long nextSize() throws IOException {
-      String line = Lines.read(in, new int[] {1024});
+      String line;
+      try {
+        line = Lines.read(in, new int[] {1024});
+      } catch (BadRequest tooLong) {
+        throw new BadRequest(400, "a chunk size line longer than 1024 bytes");
+      }
       if (line == null) {
         throw new BadRequest(400, "the request ended before a chunk's size");
       }
@@ -444,7 +513,11 @@ final class ApiServer implements Closeable {
     }
 
     private void endOfChunk() throws IOException {
-      if (!"".equals(Lines.read(in, new int[] {2}))) {
+      int c = in.read();
+      if (c == '\r') {
+        c = in.read();
+      }
+      if (c != '\n') {
         throw new BadRequest(400, "a chunk longer than its size");
       }
     }
@@ -456,6 +529,87 @@ final class ApiServer implements Closeable {
           throw new BadRequest(400, "the request ended in its trailers");
         }
       }
+    }
+  }
+
+  /** A body that tells the client to go on (100 Continue) when it is first read. */
+  static final class ContinueFirst extends InputStream {
+    private final InputStream body;
+    private final OutputStream out;
+    private boolean continued;
+
+    ContinueFirst(InputStream body, OutputStream out) {
+      this.body = body;
+      this.out = out;
+    }
+
+    boolean continued() {
+      return continued;
+    }
+
+    private void goOn() throws IOException {
+      if (!continued) {
+        continued = true;
+        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      goOn();
+      return body.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      goOn();
+      return body.read(b, off, len);
+    }
+  }
+
+  /** The path of a request target, percent-decoded as UTF-8, its query dropped. */
+  static final class RequestTarget {
+    private RequestTarget() {}
+
+    static String path(String target) throws BadRequest {
+      String path = target;
+      if (!path.startsWith("/")) {
+        // the absolute form, http://host:port/path, which a client may send to any server
+        int scheme = path.indexOf("://");
+        if (scheme <= 0) {
+          throw new BadRequest(400, "malformed request target");
+        }
+        int slash = path.indexOf('/', scheme + 3);
+        path = slash < 0 ? "/" : path.substring(slash);
+      }
+      int query = path.indexOf('?');
+      if (query >= 0) {
+        path = path.substring(0, query);
+      }
+      int fragment = path.indexOf('#');
+      if (fragment >= 0) {
+        path = path.substring(0, fragment);
+      }
+      if (path.chars().allMatch(c -> c != '%' && c < 0x80)) {
+        return path;
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+      for (int i = 0; i < path.length(); i++) {
+        char c = path.charAt(i);
+        if (c != '%') {
+          bytes.write(c);
+          continue;
+        }
+        int high = i + 2 < path.length() ? Character.digit(path.charAt(i + 1), 16) : -1;
+        int low = high >= 0 ? Character.digit(path.charAt(i + 2), 16) : -1;
+        if (low < 0) {
+          throw new BadRequest(400, "malformed percent-encoding in the request target");
+        }
+        bytes.write(high * 16 + low);
+        i += 2;
+      }
+      return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,20 @@ class ApiServerTest {
   private ApiServer server;
   private Socket socket;
 
+  /** The thread that closes the server in {@link #closingWaitsForTheCallsInProgress}. */
+  private volatile Thread closer;
+  private final AtomicInteger order = new AtomicInteger();
+  private final AtomicInteger callEnded = new AtomicInteger();
+
   @BeforeEach
   void start() throws IOException {
     // says what it got; reads the body only when asked to by the path
     server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         (method, path, agent, body) -> {
+          if (path.equals("/slow")) {
+            awaitTheCloserWaitingForThisCall();
+            callEnded.set(order.incrementAndGet());
+          }
           String read = path.startsWith("/ignore") ? "-" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
           return Reply.text(200, method + " " + path + " " + agent.orElse("none") + " [" + read + "]");
         });
@@ -114,6 +125,8 @@ class ApiServerTest {
         "POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
         "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
         "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}x\r\n0\r\n\r\n",
+        "POST / HTTP/1.1\r\nContent-Length : 2\r\n\r\nab",
         "GET /a%zz HTTP/1.1\r\n\r\n"}) {
       try (Socket one = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
         one.setSoTimeout(10_000);
@@ -131,6 +144,61 @@ class ApiServerTest {
     send("GET / HTTP/1.1\r\nX-Big: " + "a".repeat(ApiServer.MAX_HEAD_BYTES) + "\r\n\r\n");
 
     assertThat(response()).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
+  }
+
+  @Test
+  void aClientThatExpectsContinueIsNotToldToGoOnWhenTheAnswerNeedsNoBody() throws IOException {
+    send("POST /ignore HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5000000\r\n\r\n");
+
+    assertThat(response()).as("no 100 first").startsWith("HTTP/1.1 200 OK\r\n")
+        .contains("Connection: close\r\n").endsWith("POST /ignore none [-]");
+  }
+
+  @Test
+  void anHttp10ClientIsNeverToldToContinue() throws IOException {
+    send("POST /a HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok");
+
+    assertThat(response()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("POST /a none [ok]");
+  }
+
+  @Test
+  void aTargetIsPercentDecodedAndMayHoldWhatAUriMayNot() throws IOException {
+    send("GET /proxies/a|b%7Cc%C3%A9?x=1 HTTP/1.1\r\n\r\nGET http://h:1/abs HTTP/1.1\r\n\r\n");
+
+    assertThat(response()).endsWith("GET /proxies/a|b|c\u00e9 none []");
+    assertThat(response()).endsWith("GET /abs none []");
+  }
+
+  @Test
+  void closingWaitsForTheCallsInProgress() throws Exception {
+    send("GET /slow HTTP/1.1\r\n\r\n");
+    AtomicInteger closeReturned = new AtomicInteger();
+    closer = new Thread(() -> {
+      server.close();
+      closeReturned.set(order.incrementAndGet());
+    }, "closer");
+
+    closer.start();
+    closer.join(30_000);
+
+    assertThat(closer.isAlive()).isFalse();
+    assertThat(callEnded.get()).as("the call ended before the close returned")
+        .isPositive().isLessThan(closeReturned.get());
+  }
+
+  /**
+   * Holds a call until the closing thread waits for it, or has ended: were the close not to wait,
+   * the call would end after it.
+   */
+  private void awaitTheCloserWaitingForThisCall() {
+    while (true) {
+      Thread waiting = closer;
+      if (waiting != null && (waiting.getState() == Thread.State.TERMINATED
+          || String.valueOf(LockSupport.getBlocker(waiting)).contains("Phaser"))) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
   }
 
   @Test
@@ -166,11 +234,11 @@ class ApiServerTest {
     return head.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** One whole answer: its head and the Content-Length bytes after it. */
+  /** One whole answer: its head and the Content-Length bytes after it, in UTF-8. */
   private String response() throws IOException {
     String head = head();
     int at = head.indexOf("Content-Length: ");
     int length = Integer.parseInt(head.substring(at + 16, head.indexOf("\r\n", at)));
-    return head + new String(socket.getInputStream().readNBytes(length), StandardCharsets.ISO_8859_1);
+    return head + new String(socket.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
   }
 }
