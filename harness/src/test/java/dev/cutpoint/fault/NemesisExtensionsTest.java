@@ -174,19 +174,11 @@ class NemesisExtensionsTest {
     SmartServer server = server();
     Proxy proxy = proxyTo(server.port());
     Nemesis nemesis = nemesis(proxy);
-    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
-    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
-    long n = length(mkdir);
+    long n = length(MKDIR);
 
-    nemesis.arm(FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3, 0, OptionalLong.empty());
-    nemesis.requestWritten(n);
-    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
-
-    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("all %d bytes fell in, not the recording's %d", n, n + 3).isTrue();
-    endTheWait();
-    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    sendStalledOnceWritten(nemesis, proxy, FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3,
+        "all " + n + " bytes fell in, not the recording's " + (n + 3));
     nemesis.disarm();
-    client.close();
     assertThat(server.awaitNoConnections(SAFETY_NET)).as("the server's connections closed").isTrue();
     assertThat(server.journal().snapshot().entries()).isEmpty();
   }
@@ -194,20 +186,12 @@ class NemesisExtensionsTest {
   /** The same with Shopify's toxics and the embedded meter, as real commands are cut. */
   @Test
   void aShopifyBlackHoleStallsOnTheRequestsOwnLength() throws Exception {
-    SmartServer server = server();
-    Proxy proxy = proxyTo(server.port());
+    Proxy proxy = proxyTo(server().port());
     Nemesis nemesis = new Nemesis(proxy, Optional.empty(), toxiproxy.blackHoles(), Optional.empty());
-    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
-    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
-    long n = length(mkdir);
+    long n = length(MKDIR);
 
-    nemesis.arm(FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3, 0, OptionalLong.empty());
-    nemesis.requestWritten(n);
-    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
-
-    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("all %d bytes fell in, not the recording's %d", n, n + 3).isTrue();
-    endTheWait();
-    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    sendStalledOnceWritten(nemesis, proxy, FaultPlan.write(0, 0, FaultKind.BLACKHOLE), n + 3,
+        "all " + n + " bytes fell in, not the recording's " + (n + 3));
   }
 
   /** A request that ends before the cut its recording put in it passes whole; its answer falls in. */
@@ -215,20 +199,32 @@ class NemesisExtensionsTest {
   void aRequestThatEndsBeforeTheCutStallsOnTheAnswer() throws Exception {
     SmartServer server = server();
     Proxy proxy = proxyTo(server.port());
-    Nemesis nemesis = nemesis(proxy);
-    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
-    Request mkdir = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
-    long n = length(mkdir);
+    long n = length(MKDIR);
 
-    nemesis.arm(FaultPlan.write(0, n + 1, FaultKind.BLACKHOLE), n + 5, 0, OptionalLong.empty());
-    nemesis.requestWritten(n);
-    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, mkdir));
-
-    assertThat(nemesis.awaitStalled(SAFETY_NET)).as("the answer fell in").isTrue();
-    endTheWait();
-    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    sendStalledOnceWritten(nemesis(proxy), proxy, FaultPlan.write(0, n + 1, FaultKind.BLACKHOLE), n + 5,
+        "the answer fell in");
     assertThat(attempts.get(0).bytesRead()).isZero();
     assertThat(server.journal().snapshot().entries()).extracting(JournalEntry::verb).containsExactly("mkdir");
+  }
+
+  private static final Request MKDIR = Request.of("mkdir", VerbClass.SEMIVFS, RequestBody.NONE, "e", "");
+
+  /**
+   * Arms {@code plan} for a recording of {@code recorded} bytes, says that the mkdir's own bytes
+   * were all written, as the gate plugin does, sends it, and waits for the evidence of the stall;
+   * the client's wait then ends and the call fails.
+   */
+  private void sendStalledOnceWritten(Nemesis nemesis, Proxy proxy, FaultPlan plan, long recorded, String evidence)
+      throws Exception {
+    SmartClient client = clientOnTheTestsClock(proxy, nemesis);
+    nemesis.arm(plan, recorded, 0, OptionalLong.empty());
+    nemesis.requestWritten(length(MKDIR));
+    CompletableFuture<Optional<CallFailed>> call = CompletableFuture.supplyAsync(() -> call(client, MKDIR));
+
+    assertThat(nemesis.awaitStalled(SAFETY_NET)).as(evidence).isTrue();
+    endTheWait();
+    assertThat(call.get(SAFETY_NET.toSeconds(), TimeUnit.SECONDS)).isPresent();
+    client.close();
   }
 
   private Nemesis nemesis(Proxy proxy) {

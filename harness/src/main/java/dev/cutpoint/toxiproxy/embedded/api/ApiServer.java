@@ -424,20 +424,23 @@ final class ApiServer implements Closeable {
     }
   }
 
+  /** A request's body: read in blocks; a single byte is a block of one. */
+  abstract static class Body extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /** The next {@code length} bytes of the connection. */
-  static final class BoundedBody extends InputStream {
+  static final class BoundedBody extends Body {
     private final InputStream in;
     private long left;
 
     BoundedBody(InputStream in, long length) {
       this.in = in;
       this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -455,19 +458,13 @@ final class ApiServer implements Closeable {
   }
 
   /** A chunked body (RFC 9112 §7.1): sizes in hex, extensions and trailers read and dropped. */
-  static final class ChunkedBody extends InputStream {
+  static final class ChunkedBody extends Body {
     private final InputStream in;
     private long left;
     private boolean ended;
 
     ChunkedBody(InputStream in) {
       this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,7 @@ class ApiServerTest {
   private volatile Thread closer;
   private final AtomicInteger order = new AtomicInteger();
   private final AtomicInteger callEnded = new AtomicInteger();
+  private final CountDownLatch slowCallBegun = new CountDownLatch(1);
 
   @BeforeEach
   void start() throws IOException {
@@ -35,6 +38,7 @@ class ApiServerTest {
     server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         (method, path, agent, body) -> {
           if (path.equals("/slow")) {
+            slowCallBegun.countDown();
             awaitTheCloserWaitingForThisCall();
             callEnded.set(order.incrementAndGet());
           }
@@ -172,6 +176,7 @@ class ApiServerTest {
   @Test
   void closingWaitsForTheCallsInProgress() throws Exception {
     send("GET /slow HTTP/1.1\r\n\r\n");
+    assertThat(slowCallBegun.await(30, TimeUnit.SECONDS)).as("the call began").isTrue();
     AtomicInteger closeReturned = new AtomicInteger();
     closer = new Thread(() -> {
       server.close();
