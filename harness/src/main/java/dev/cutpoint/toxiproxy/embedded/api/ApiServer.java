@@ -49,8 +49,7 @@ final class ApiServer implements Closeable {
   static final int MAX_HEAD_BYTES = 64 * 1024;
   /** A bound on the accept loop's end after a close, against a JDK that never wakes it. */
   private static final long CLOSE_SAFETY_NET_SECONDS = 30;
-  /** How long, and how much, a closing connection reads of what its client still sends. */
-  private static final int LINGER_MILLIS = 500;
+  /** How much a closing connection reads of what its client still sends. */
   private static final long MAX_LINGER_BYTES = 16L << 20;
   /** What is read of a body the handler left unread before the connection is given up. */
   private static final long MAX_DRAIN_BYTES = 2L << 20;
@@ -116,7 +115,8 @@ final class ApiServer implements Closeable {
         if (closed) {
           return;
         }
-        // out of descriptors, say: Go's server waits and tries again, from 5 ms up to a second
+        // out of descriptors, say: nothing announces one freed, so, as Go's server does, try again
+        // after a pause, from 5 ms up to a second; no case waits on it, only the API's next call
         pauseMillis = Math.min(1000, Math.max(5, pauseMillis * 2));
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMillis));
         continue;
@@ -204,38 +204,39 @@ final class ApiServer implements Closeable {
 
   /**
    * Ends the connection after an answer without losing it: closing with request bytes unread
-   * makes the kernel send RST, which can overtake the answer. The writing side is shut first,
-   * then what the client still sends is read and dropped, bounded in bytes and time, as Go's
-   * server does.
+   * makes the kernel send RST, which can overtake the answer. The writing side is shut first, so
+   * the client reads the answer to its end and closes; what it still sends meanwhile is read and
+   * dropped, bounded in bytes, until it does (or until the API closes every connection).
    */
   private static void lingeringClose(Socket socket, InputStream in) {
     try {
       socket.shutdownOutput();
-      socket.setSoTimeout(LINGER_MILLIS);
-      byte[] sink = new byte[8192];
-      long dropped = 0;
-      for (int n = in.read(sink); n >= 0 && dropped < MAX_LINGER_BYTES; n = in.read(sink)) {
-        dropped += n;
-      }
-    } catch (IOException timedOutOrGone) {
-      // the close below ends it either way
+      discard(in, MAX_LINGER_BYTES);
+    } catch (IOException gone) {
+      // the close that follows ends it either way
     }
   }
 
+  /** The rest of a body the handler left: whether it ended within the bound, well-formed. */
   private static boolean drain(InputStream body) throws IOException {
-    byte[] sink = new byte[8192];
-    long drained = 0;
     try {
-      for (int n = body.read(sink); n >= 0; n = body.read(sink)) {
-        drained += n;
-        if (drained > MAX_DRAIN_BYTES) {
-          return false;
-        }
-      }
-      return true;
+      return discard(body, MAX_DRAIN_BYTES);
     } catch (BadRequest | EOFException endedEarlyOrMalformed) {
       return false;
     }
+  }
+
+  /** Reads and drops {@code in} to its end; whether the end came within {@code limit} bytes. */
+  private static boolean discard(InputStream in, long limit) throws IOException {
+    byte[] sink = new byte[8192];
+    long dropped = 0;
+    for (int n = in.read(sink); n >= 0; n = in.read(sink)) {
+      dropped += n;
+      if (dropped > limit) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void write(OutputStream out, int status, Reply reply, boolean head, boolean close)
