@@ -275,13 +275,12 @@ public final class Nemesis {
       case SLICE -> {
         long up = Math.max(1, requestLength / SLICES_PER_MESSAGE);
         long down = Math.max(1, responseLength / SLICES_PER_MESSAGE);
+        // toxiproxy-java's slicer(name, stream, average_size, delay): one call each, and no
+        // size_variation, so that a replay cuts the same slices
+        toxics.add(proxy.toxics().slicer(UPSTREAM_TOXIC, ToxicDirection.UPSTREAM, up, SLICE_DELAY_MICROS));
         toxics.add(
-            proxy.toxics().slicer(UPSTREAM_TOXIC, ToxicDirection.UPSTREAM, up, up / 2)
-                .setDelay(SLICE_DELAY_MICROS));
-        toxics.add(
-            proxy.toxics().slicer(DOWNSTREAM_TOXIC, ToxicDirection.DOWNSTREAM, down, down / 2)
-                .setDelay(SLICE_DELAY_MICROS));
-        return "slicer both ways, average " + up + " B up and " + down + " B down";
+            proxy.toxics().slicer(DOWNSTREAM_TOXIC, ToxicDirection.DOWNSTREAM, down, SLICE_DELAY_MICROS));
+        return "slicer both ways, " + up + " B up and " + down + " B down, " + SLICE_DELAY_MICROS + " us apart";
       }
       case LATENCY -> {
         toxics.add(proxy.toxics().latency(UPSTREAM_TOXIC, ToxicDirection.UPSTREAM, LATENCY_MILLIS));

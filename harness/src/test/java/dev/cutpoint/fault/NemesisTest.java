@@ -14,6 +14,7 @@ import dev.cutpoint.history.FaultPlan;
 import dev.cutpoint.history.Injection;
 import dev.cutpoint.history.JournalEntry;
 import dev.cutpoint.history.Payload;
+import dev.cutpoint.history.Phase;
 import dev.cutpoint.history.ServerState;
 import dev.cutpoint.history.StateEntry;
 import dev.cutpoint.server.MemoryStore;
@@ -26,10 +27,15 @@ import dev.cutpoint.wire.ByteString;
 import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.MessageEncoder;
 import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.toxic.Slicer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -331,6 +337,32 @@ class NemesisTest {
     assertThat(attempts.get(0).failedAt()).contains(dev.cutpoint.history.FailureSite.READ);
     assertThat(attempts.get(0).bytesRead()).isZero();
     assertThat(nemesis.injection(attempts).fired()).isTrue();
+  }
+
+  /**
+   * toxiproxy-java's slicer takes (average size, delay): each message in sixteen slices of exactly
+   * its sixteenth, 20 µs apart, both ways; no size variation, so that a replay slices alike.
+   */
+  @Test
+  void aSliceCutsEachMessageInSixteenEqualSlicesTwentyMicrosecondsApart() throws Exception {
+    SmartServer server = server();
+    Proxy proxy = proxyTo(server.port());
+    Nemesis nemesis = new Nemesis(proxy, Optional.empty());
+
+    nemesis.arm(FaultPlan.disturb(0, Phase.WRITE, FaultKind.SLICE), 3_200, 160, OptionalLong.empty());
+
+    Map<ToxicDirection, Slicer> slicers = new EnumMap<>(ToxicDirection.class);
+    for (Toxic toxic : proxy.toxics().getAll()) {
+      slicers.put(toxic.getStream(), (Slicer) toxic);
+    }
+    assertThat(slicers.get(ToxicDirection.UPSTREAM))
+        .extracting(Slicer::getAverageSize, Slicer::getSizeVariation, Slicer::getDelay)
+        .containsExactly(200L, 0L, 20L);
+    assertThat(slicers.get(ToxicDirection.DOWNSTREAM))
+        .extracting(Slicer::getAverageSize, Slicer::getSizeVariation, Slicer::getDelay)
+        .containsExactly(10L, 0L, 20L);
+    nemesis.disarm();
+    assertThat(proxy.toxics().getAll()).isEmpty();
   }
 
   @Test
