@@ -1,7 +1,6 @@
 package dev.cutpoint.toxiproxy.embedded.api;
 
 import dev.cutpoint.toxiproxy.embedded.toxic.LinkThreads;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -136,7 +135,7 @@ final class ApiServer implements Closeable {
   private void serve(Socket socket) {
     try (socket) {
       socket.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      InputStream in = new ConnectionInput(socket.getInputStream());
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
       boolean open = true;
       while (open && !closed) {
