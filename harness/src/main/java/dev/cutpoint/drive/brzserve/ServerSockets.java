@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -62,27 +61,37 @@ public final class ServerSockets {
   /**
    * How many connections wait in the accept queue of the listener on the local port {@code port}:
    * its row's {@code rx_queue}. The kernel makes the rows as they are read, listening sockets
-   * first; reading a few of them at a time and stopping at the listener's row spares it the walk
-   * through every other socket. Still about a millisecond here: the kernel walks its empty hash
+   * first; reading a few of them at a time and stopping after the last listener spares it the
+   * walk through every other socket. Still about a millisecond here: the kernel walks its empty hash
    * buckets too.
    */
   public static int queued(int port) {
     String local = localPort(port);
     for (Path table : present()) {
-      try (InputStream in = Files.newInputStream(table)) {
-        OptionalInt found = listenerQueue(in, local);
-        if (found.isPresent()) {
-          return found.getAsInt();
+      for (String[] columns : listenerRows(table)) {
+        if (columns[1].endsWith(local)) {
+          return Integer.parseInt(columns[4].substring(columns[4].indexOf(':') + 1), 16);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + table, e);
       }
     }
     return 0;
   }
 
-  /** The rx_queue of the LISTEN row on {@code local}, read row by row; empty once the listeners end. */
-  private static OptionalInt listenerQueue(InputStream in, String local) throws IOException {
+  /**
+   * The LISTEN rows at the head of {@code table}, in columns. The rows are read one at a time, and
+   * the reading stops at the first row in another state, so the kernel never makes the TIME_WAIT
+   * rows behind them.
+   */
+  private static List<String[]> listenerRows(Path table) {
+    try (InputStream in = Files.newInputStream(table)) {
+      return listenerRows(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + table, e);
+    }
+  }
+
+  static List<String[]> listenerRows(InputStream in) throws IOException {
+    List<String[]> listeners = new ArrayList<>();
     byte[] chunk = new byte[ROW_READ];
     StringBuilder row = new StringBuilder();
     boolean header = true;
@@ -99,25 +108,28 @@ public final class ServerSockets {
           header = false;
           continue;
         }
-        if (columns.length <= 4 || !columns[3].equals(LISTEN)) {
-          return OptionalInt.empty();
+        // sl, local_address, rem_address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode
+        if (columns.length <= 9 || !columns[3].equals(LISTEN)) {
+          return listeners;
         }
-        if (columns[1].endsWith(local)) {
-          return OptionalInt.of(Integer.parseInt(columns[4].substring(columns[4].indexOf(':') + 1), 16));
-        }
+        listeners.add(columns);
       }
     }
-    return OptionalInt.empty();
+    return listeners;
   }
 
-  /** The inodes of the sockets listening on the local port {@code port}. */
+  /**
+   * The inodes of the sockets listening on the local port {@code port}, from the head of the tables:
+   * read whole, after a java run, they cost tens of milliseconds at every start of brz serve.
+   */
   public static Set<Long> listening(int port) {
     Set<Long> inodes = new HashSet<>();
     String local = localPort(port);
-    for (String row : tables()) {
-      String[] columns = row.trim().split("\\s+");
-      if (columns.length > 9 && columns[1].endsWith(local) && columns[3].equals(LISTEN)) {
-        inodes.add(Long.parseLong(columns[9]));
+    for (Path table : present()) {
+      for (String[] columns : listenerRows(table)) {
+        if (columns[1].endsWith(local)) {
+          inodes.add(Long.parseLong(columns[9]));
+        }
       }
     }
     return inodes;
