@@ -39,6 +39,7 @@ public final class ServerSockets {
   private static final Set<String> HELD = Set.of("01", "08");
 
   private static final String LISTEN = "0A";
+  private static final String SYN_RECV = "03";
   /** Less than a row of either table (150 and 178 bytes): the kernel makes about one row a read. */
   private static final int ROW_READ = 128;
   private static final String SOCKET_LINK = "socket:[";
@@ -79,8 +80,8 @@ public final class ServerSockets {
 
   /**
    * The LISTEN rows at the head of {@code table}, in columns. The rows are read one at a time, and
-   * the reading stops at the first row in another state, so the kernel never makes the TIME_WAIT
-   * rows behind them.
+   * the reading stops at the first row in another state (a handshake in progress aside), so the
+   * kernel never makes the TIME_WAIT rows behind them.
    */
   private static List<String[]> listenerRows(Path table) {
     try (InputStream in = Files.newInputStream(table)) {
@@ -109,6 +110,9 @@ public final class ServerSockets {
           continue;
         }
         // sl, local_address, rem_address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode
+        if (columns.length > 9 && columns[3].equals(SYN_RECV)) {
+          continue; // kernels before 4.4 list a listener's pending handshakes right after it
+        }
         if (columns.length <= 9 || !columns[3].equals(LISTEN)) {
           return listeners;
         }
