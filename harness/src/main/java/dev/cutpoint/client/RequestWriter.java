@@ -1,5 +1,7 @@
 package dev.cutpoint.client;
 
+import dev.cutpoint.wire.ByteString;
+import dev.cutpoint.wire.MessageEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -28,8 +30,21 @@ final class RequestWriter {
 
   /** Buffers {@code piece}, which the caller no longer changes. */
   void write(byte[] piece) throws IOException {
-    pending.add(ByteBuffer.wrap(piece));
-    pendingBytes += piece.length;
+    write(ByteBuffer.wrap(piece));
+  }
+
+  /**
+   * Buffers a body part as Breezy's {@code _write_prefixed_body} does: its {@code b} and length,
+   * then the bytes themselves, which go to the socket from where they are.
+   */
+  void writeBody(ByteString body) throws IOException {
+    write(MessageEncoder.bodyHeader(body.length()));
+    write(body.asReadOnlyBuffer());
+  }
+
+  private void write(ByteBuffer piece) throws IOException {
+    pending.add(piece);
+    pendingBytes += piece.remaining();
     if (pendingBytes > BUFFER_SIZE) {
       flush();
     }

@@ -157,7 +157,7 @@ final class SmartRequest {
       out.write(MessageEncoder.preamble(options.headers()));
       out.write(MessageEncoder.part(new Part.Args(request.wireArgs())));
       if (request.body() instanceof RequestBody.Bytes body) {
-        out.write(MessageEncoder.bodyChunk(body.bytes()));
+        out.writeBody(body.bytes());
       } else if (request.body() instanceof RequestBody.Stream stream) {
         writeStream(stream.stream());
       }
@@ -175,7 +175,7 @@ final class SmartRequest {
       medium.checkNotClosed();
       Optional<ByteString> chunk;
       while ((chunk = takeChunk(stream)).isPresent()) {
-        out.write(MessageEncoder.bodyChunk(chunk.get()));
+        out.writeBody(chunk.get());
         out.flush();
       }
     }

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,13 @@ import java.util.Optional;
 final class SocketMedium implements Closeable {
 
   private static final int READ_CHUNK = 64 * 1024;
+  /**
+   * The most bytes handed to one write. The JDK copies a heap buffer into a temporary direct
+   * buffer of the size asked for; a body of megabytes written whole got a fresh one (allocated,
+   * zeroed, freed) at every partial write, for all that was left. Breezy's {@code send_all}
+   * writes 64 KiB at a time.
+   */
+  private static final int WRITE_WINDOW = 256 * 1024;
 
   private final Connector connector;
   private final Optional<Duration> timeout;
@@ -80,15 +89,47 @@ final class SocketMedium implements Closeable {
    */
   void write(ByteBuffer... pieces) throws IOException {
     Connection open = connection();
-    int first = 0;
+    int first = advance(pieces, 0, 0);
     while (first < pieces.length) {
-      if (open.channel().write(pieces, first, pieces.length - first) == 0) {
+      long written = open.channel().write(window(pieces, first));
+      if (written == 0) {
         await(SelectionKey.OP_WRITE, "write");
       }
-      while (first < pieces.length && !pieces[first].hasRemaining()) {
-        first++;
-      }
+      first = advance(pieces, first, written);
     }
+  }
+
+  /** Views of the pieces from {@code first} on, {@link #WRITE_WINDOW} bytes of them at most. */
+  private static ByteBuffer[] window(ByteBuffer[] pieces, int first) {
+    List<ByteBuffer> views = new ArrayList<>(pieces.length - first);
+    int room = WRITE_WINDOW;
+    for (int i = first; i < pieces.length && room > 0; i++) {
+      ByteBuffer piece = pieces[i];
+      int take = Math.min(room, piece.remaining());
+      views.add(piece.slice(piece.position(), take));
+      room -= take;
+    }
+    return views.toArray(ByteBuffer[]::new);
+  }
+
+  /**
+   * Moves the pieces' positions on past {@code written} bytes, from {@code first}; returns the
+   * first piece with bytes left (the length when none has).
+   */
+  private static int advance(ByteBuffer[] pieces, int first, long written) {
+    long left = written;
+    int at = first;
+    while (at < pieces.length) {
+      ByteBuffer piece = pieces[at];
+      int step = (int) Math.min(left, piece.remaining());
+      piece.position(piece.position() + step);
+      left -= step;
+      if (piece.hasRemaining()) {
+        break;
+      }
+      at++;
+    }
+    return at;
   }
 
   /**

@@ -7,12 +7,14 @@ import dev.cutpoint.history.Payload;
 import dev.cutpoint.history.Request;
 import dev.cutpoint.history.RequestBody;
 import dev.cutpoint.history.StreamRecord;
+import dev.cutpoint.wire.BDict;
 import dev.cutpoint.wire.BList;
 import dev.cutpoint.wire.BValue;
 import dev.cutpoint.wire.Bencode;
 import dev.cutpoint.wire.ByteString;
-import dev.cutpoint.wire.Message;
 import dev.cutpoint.wire.MessageEncoder;
+import dev.cutpoint.wire.Part;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,9 @@ import java.util.List;
  */
 public final class Requests {
 
+  private static final byte[] LIST_START = {'l'};
+  private static final byte[] LIST_END = {'e'};
+
   private Requests() {}
 
   /** The recorded request for {@code draft} at position {@code index} of a sequence. */
@@ -33,15 +38,51 @@ public final class Requests {
     return sized(index, draft.verb(), draft.verbClass(), draft.args(), body);
   }
 
-  /** A recorded request with its length and hash computed from its bytes. */
+  /**
+   * A recorded request with the length and hash of its bytes, taken piece by piece as {@link
+   * MessageEncoder} lays them out: the payloads are hashed where they are described, never
+   * expanded (a body of megabytes was expanded, bencoded and encoded here only to be hashed).
+   */
   public static Request sized(
       int index, String verb, dev.cutpoint.verbs.VerbClass verbClass, List<String> args, RequestBody body) {
     List<String> wireArgs = new ArrayList<>();
     wireArgs.add(verb);
     wireArgs.addAll(args);
-    Message message = Message.request(BList.ofStrings(wireArgs.toArray(String[]::new)), chunks(body));
-    byte[] bytes = MessageEncoder.encode(message);
-    return new Request(index, verb, verbClass, args, body, bytes.length, Digest.hashHex(bytes));
+    Digest.Hasher hasher = new Digest.Hasher();
+    update(hasher, MessageEncoder.preamble(BDict.EMPTY));
+    update(hasher, MessageEncoder.part(new Part.Args(BList.ofStrings(wireArgs.toArray(String[]::new)))));
+    switch (body.kind()) {
+      case NONE -> { }
+      case BYTES -> {
+        Payload payload = body.bytes().orElseThrow();
+        update(hasher, MessageEncoder.bodyHeader(payload.size()));
+        payload.hashInto(hasher);
+      }
+      case STREAM -> body.records().forEach(record -> hashRecord(hasher, record));
+    }
+    update(hasher, MessageEncoder.end());
+    Digest digest = hasher.digest();
+    return new Request(index, verb, verbClass, args, body, digest.length(), digest.hash());
+  }
+
+  /**
+   * One record's body part as {@link #chunks} makes it: {@code b} and its length, then the
+   * bencoded list {@code [path, content]}.
+   */
+  private static void hashRecord(Digest.Hasher hasher, StreamRecord record) {
+    byte[] path = Bencode.encode(ByteString.of(record.path()));
+    byte[] contentPrefix = (record.payload().size() + ":").getBytes(StandardCharsets.US_ASCII);
+    int length = Math.addExact(2 + path.length + contentPrefix.length, record.payload().size());
+    update(hasher, MessageEncoder.bodyHeader(length));
+    update(hasher, LIST_START);
+    update(hasher, path);
+    update(hasher, contentPrefix);
+    record.payload().hashInto(hasher);
+    update(hasher, LIST_END);
+  }
+
+  private static void update(Digest.Hasher hasher, byte[] bytes) {
+    hasher.update(bytes, 0, bytes.length);
   }
 
   /** The same request at another position (its bytes do not depend on it). */

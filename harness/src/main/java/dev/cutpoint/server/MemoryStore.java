@@ -2,8 +2,8 @@ package dev.cutpoint.server;
 
 import dev.cutpoint.history.EntryType;
 import dev.cutpoint.history.StateEntry;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +62,9 @@ public final class MemoryStore implements Store {
       entries.put(path, file(content, mode));
       return;
     }
-    ByteArrayOutputStream joined = new ByteArrayOutputStream(old.content().length + content.length);
-    joined.writeBytes(old.content());
-    joined.writeBytes(content);
-    entries.put(path, file(joined.toByteArray(), old.node().mode()));
+    byte[] joined = Arrays.copyOf(old.content(), Math.addExact(old.content().length, content.length));
+    System.arraycopy(content, 0, joined, old.content().length, content.length);
+    entries.put(path, owned(joined, old.node().mode()));
   }
 
   @Override
@@ -102,7 +101,7 @@ public final class MemoryStore implements Store {
   @Override
   public void writeAll(List<FileWrite> writes) {
     // Vfs has checked every write before; a map put cannot fail half-way
-    writes.forEach(w -> entries.put(w.path(), file(w.content().toByteArray(), Node.DEFAULT_FILE_MODE)));
+    writes.forEach(w -> entries.put(w.path(), owned(w.content().toByteArray(), Node.DEFAULT_FILE_MODE)));
   }
 
   @Override
@@ -121,7 +120,13 @@ public final class MemoryStore implements Store {
     return paths;
   }
 
+  /** A file of a copy of {@code content}: the caller may go on using its array. */
   private static Entry file(byte[] content, int mode) {
-    return new Entry(new Node(EntryType.FILE, content.length, mode), content.clone());
+    return owned(content.clone(), mode);
+  }
+
+  /** A file of {@code content} itself, an array made here that nothing else holds. */
+  private static Entry owned(byte[] content, int mode) {
+    return new Entry(new Node(EntryType.FILE, content.length, mode), content);
   }
 }

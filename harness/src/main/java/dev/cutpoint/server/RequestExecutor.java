@@ -46,7 +46,10 @@ final class RequestExecutor {
 
   /** Executes {@code request} and journals it; the returned response is what to send. */
   Message execute(String connectionId, Message request) {
-    String hash = Digest.hashHex(MessageEncoder.encode(request));
+    // hashed as encoded, piece by piece: a body of megabytes is not encoded again to be hashed
+    Digest.Hasher hasher = new Digest.Hasher();
+    MessageEncoder.writeTo(request, hasher::update);
+    String hash = hasher.digest().hash();
     synchronized (this) {
       Message response = respond(request);
       journal.record(connectionId, request.verb(), hash, reply(response));
@@ -116,7 +119,8 @@ final class RequestExecutor {
   }
 
   private static Message success(Answer answer) {
-    List<ByteString> body = answer.body().map(b -> List.of(ByteString.of(b))).orElse(List.of());
+    // an answer's body is an array just read or joined for it (Vfs.get, Vfs.readv): not copied again
+    List<ByteString> body = answer.body().map(b -> List.of(ByteString.wrap(b))).orElse(List.of());
     return Message.response(RESPONSE_HEADERS, Status.SUCCESS, BList.ofStrings(answer.args().toArray(String[]::new)), body);
   }
 
@@ -130,7 +134,6 @@ final class RequestExecutor {
     if (verb.requestBody() == Verb.RequestBody.NONE && request.hasBody()) {
       throw VfsError.generic("SmartProtocolError", "Request does not expect a body");
     }
-    byte[] body = request.body().toByteArray();
     return switch (name) {
       case "hello" -> Answer.of("ok", "2");
       case "get" -> Answer.withBody(vfs.get(path(args, 0)), "ok");
@@ -144,16 +147,16 @@ final class RequestExecutor {
         names.addAll(vfs.listDir(path(args, 0)));
         yield new Answer(names, Optional.empty());
       }
-      case "readv" -> Answer.withBody(vfs.readv(path(args, 0), offsets(body)), "readv");
+      case "readv" -> Answer.withBody(vfs.readv(path(args, 0), offsets(body(request))), "readv");
       case "put" -> {
-        vfs.put(path(args, 0), body, mode(args, 1));
+        vfs.put(path(args, 0), body(request), mode(args, 1));
         yield Answer.of("ok");
       }
       case "put_non_atomic" -> {
-        vfs.putNonAtomic(path(args, 0), body, mode(args, 1), args.get(2).is("T"), mode(args, 3));
+        vfs.putNonAtomic(path(args, 0), body(request), mode(args, 1), args.get(2).is("T"), mode(args, 3));
         yield Answer.of("ok");
       }
-      case "append" -> Answer.of("appended", Long.toString(vfs.append(path(args, 0), body, mode(args, 1))));
+      case "append" -> Answer.of("appended", Long.toString(vfs.append(path(args, 0), body(request), mode(args, 1))));
       case "mkdir" -> {
         vfs.mkdir(path(args, 0), mode(args, 1));
         yield Answer.of("ok");
@@ -181,6 +184,14 @@ final class RequestExecutor {
       case "insert_stream" -> Answer.of("ok", Integer.toString(insertStream(request.bodyChunks())));
       default -> throw new IllegalStateException("verb " + name + " is registered but not implemented");
     };
+  }
+
+  /**
+   * A request's body, joined and copied: taken only by the verbs that use it, as a body stream's
+   * records are read chunk by chunk.
+   */
+  private static byte[] body(Message request) {
+    return request.body().toByteArray();
   }
 
   /** The arguments after the verb, each a byte string, as many as the verb takes. */
@@ -278,7 +289,12 @@ final class RequestExecutor {
   /** The journal's summary of a response: status, arguments, and the body's digest. */
   static Reply reply(Message response) {
     ReplyStatus status = response.isSuccess() ? ReplyStatus.SUCCESS : ReplyStatus.ERROR;
-    Optional<Digest> body = response.hasBody() ? Optional.of(Digest.of(response.body().toByteArray())) : Optional.empty();
+    Optional<Digest> body = Optional.empty();
+    if (response.hasBody()) {
+      Digest.Hasher hasher = new Digest.Hasher();
+      response.bodyChunks().forEach(chunk -> chunk.writeTo(hasher::update));
+      body = Optional.of(hasher.digest());
+    }
     return new Reply(status, strings(response.args()), body);
   }
 }

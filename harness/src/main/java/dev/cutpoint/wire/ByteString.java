@@ -1,5 +1,6 @@
 package dev.cutpoint.wire;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -84,6 +85,16 @@ public final class ByteString implements BValue, Comparable<ByteString> {
   /** Whether these bytes are {@code text} in UTF-8. */
   public boolean is(String text) {
     return Arrays.equals(bytes, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Hands the bytes to {@code sink} as they are, without copying them. */
+  public void writeTo(ByteSink sink) {
+    sink.write(bytes, 0, bytes.length);
+  }
+
+  /** The bytes as a read-only buffer over them, not a copy: a megabyte body goes to a socket as it is. */
+  public ByteBuffer asReadOnlyBuffer() {
+    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
   }
 
   /** Writes the bytes into {@code target} at {@code offset}. */

@@ -28,6 +28,26 @@ public final class MessageEncoder {
     return out;
   }
 
+  /**
+   * Hands the encoding of {@code message} to {@code sink} piece by piece: the same bytes as
+   * {@link #encode}, with each body passed on as it is, not copied.
+   */
+  public static void writeTo(Message message, ByteSink sink) {
+    byte[] preamble = preamble(message.headers());
+    sink.write(preamble, 0, preamble.length);
+    for (Part part : message.parts()) {
+      if (part instanceof Part.Body body) {
+        byte[] header = bodyHeader(body.bytes().length());
+        sink.write(header, 0, header.length);
+        body.bytes().writeTo(sink);
+      } else {
+        byte[] bytes = part(part);
+        sink.write(bytes, 0, bytes.length);
+      }
+    }
+    sink.write(END, 0, END.length);
+  }
+
   /** The version marker and the length-prefixed headers: what precedes the first part. */
   public static byte[] preamble(BDict headers) {
     byte[] out = new byte[preambleLength(headers)];
@@ -68,9 +88,15 @@ public final class MessageEncoder {
     return at + 5 + bytes.length();
   }
 
-  /** A body part ({@code b}+length+bytes): one chunk of a body stream. */
-  public static byte[] bodyChunk(ByteString chunk) {
-    return part(new Part.Body(chunk));
+  /**
+   * What precedes a body part's {@code length} bytes: {@code b} and the length. Breezy's encoder
+   * writes the two apart too ({@code _write_prefixed_body}).
+   */
+  public static byte[] bodyHeader(int length) {
+    byte[] out = new byte[5];
+    out[0] = 'b';
+    putLength(out, 1, length);
+    return out;
   }
 
   /** The terminal {@code e}. */

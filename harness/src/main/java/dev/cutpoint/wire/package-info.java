@@ -14,7 +14,11 @@
  * out.write(MessageEncoder.preamble(BDict.EMPTY));
  * out.write(MessageEncoder.part(new Part.Args(BList.ofStrings("insert_stream"))));
  * out.flush();
- * for (ByteString chunk : chunks) { out.write(MessageEncoder.bodyChunk(chunk)); out.flush(); }
+ * for (ByteString chunk : chunks) {
+ *   out.write(MessageEncoder.bodyHeader(chunk.length()));
+ *   out.write(chunk.asReadOnlyBuffer());
+ *   out.flush();
+ * }
  * out.write(MessageEncoder.end());
  *
  * // responses, whatever the fragmentation

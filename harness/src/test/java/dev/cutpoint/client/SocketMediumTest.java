@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +95,45 @@ class SocketMediumTest {
         ByteBuffer huge = ByteBuffer.allocate(64 << 20);
         assertThatThrownBy(() -> medium.write(huge)).isInstanceOf(SocketTimeoutException.class);
         assertThat(huge.position()).isPositive().isLessThan(huge.capacity());
+      }
+    }
+  }
+
+  /**
+   * A body of megabytes goes out a window at a time: every piece arrives whole and in order, empty
+   * and read-only ones too, and each piece's position says it was all written.
+   */
+  @Test
+  void piecesOfEverySizeArriveWholeAndInOrder() throws Exception {
+    byte[] body = new byte[3 * 1024 * 1024 + 17];
+    for (int i = 0; i < body.length; i++) {
+      body[i] = (byte) (i * 31 + i / 4099);
+    }
+    ByteBuffer[] pieces = {
+      ByteBuffer.wrap(new byte[] {'b', 0, 0x30, 0, 0x11}),
+      ByteBuffer.wrap(body).asReadOnlyBuffer(),
+      ByteBuffer.allocate(0),
+      ByteBuffer.wrap(new byte[] {'e'})
+    };
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofSeconds(30)), CallClock.SYSTEM)) {
+      medium.connection();
+      try (Socket accepted = server.accept()) {
+        CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+          try {
+            return accepted.getInputStream().readNBytes(5 + body.length + 1);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        medium.write(pieces);
+        byte[] bytes = received.get(30, TimeUnit.SECONDS);
+        assertThat(bytes).hasSize(5 + body.length + 1);
+        assertThat(Arrays.copyOfRange(bytes, 0, 5)).containsExactly('b', 0, 0x30, 0, 0x11);
+        assertThat(Arrays.equals(bytes, 5, 5 + body.length, body, 0, body.length)).isTrue();
+        assertThat(bytes[bytes.length - 1]).isEqualTo((byte) 'e');
+        for (ByteBuffer piece : pieces) {
+          assertThat(piece.hasRemaining()).isFalse();
+        }
       }
     }
   }
