@@ -91,5 +91,10 @@ class DigestTest {
     assertThat(Digest.isCurrent(sha256)).isFalse();
     assertThatThrownBy(() -> new Digest(0, "E3B0C442")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("24 lower-case hex digits");
+    for (String wrong : List.of("0123456789ABCDEF01234567", "0123456789abcdeg01234567", "0123456789abcdef0123456",
+        "0123456789abcdef012345678", "0123456789abcdef0123456 ", sha256.substring(1) + "G", "")) {
+      assertThatThrownBy(() -> new Digest(0, wrong)).as(wrong).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(new Digest(0, "0123456789abcdef01234567").hash()).isEqualTo("0123456789abcdef01234567");
   }
 }
