@@ -77,6 +77,11 @@ public record CaseFile(
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    writeInto(file);
+  }
+
+  /** Writes this case file as {@code file}, whose directory exists. */
+  private void writeInto(Path file) throws IOException {
     MAPPER.writeValue(file.toFile(), this);
   }
 
@@ -85,11 +90,13 @@ public record CaseFile(
    * as {@code <id>.json}: thousands of small files, each serialized on its own, so on every core.
    */
   public static void writeAll(List<CaseResult> results, Mutant mutant, Path directory) throws IOException {
+    // made once: createDirectories on an existing directory throws and catches an exception inside
+    Files.createDirectories(directory);
     // every write ends before this returns, also when one fails: none is cut off half-way
     List<IOException> failures = results.parallelStream()
         .map(result -> {
           try {
-            of(result, mutant).write(directory.resolve(result.id() + ".json"));
+            of(result, mutant).writeInto(directory.resolve(result.id() + ".json"));
             return null;
           } catch (IOException e) {
             return e;
