@@ -11,8 +11,9 @@ import java.util.List;
  * The request side of Breezy's {@code _ProtocolThreeEncoder}: pieces are buffered and go to the
  * socket when more than {@link #BUFFER_SIZE} bytes are waiting, and on every {@link #flush()}
  * (at the end of the message, before a body stream, after each chunk). Counts what reached the
- * socket, a failed flush included. The waiting pieces go out in one gathering write, as Breezy's
- * joined buffer does, without copying a multi-MiB body into a buffer first.
+ * socket, a failed flush included. The waiting pieces go out together, as Breezy's joined buffer
+ * does, in gathering writes of at most 256 KiB ({@link SocketMedium#write}), without copying a
+ * multi-MiB body into a buffer first.
  */
 final class RequestWriter {
 
@@ -34,11 +35,14 @@ final class RequestWriter {
   }
 
   /**
-   * Buffers a body part as Breezy's {@code _write_prefixed_body} does: its {@code b} and length,
-   * then the bytes themselves, which go to the socket from where they are.
+   * Buffers a body part as Breezy's {@code _write_prefixed_body} does: {@code b}, the length and
+   * the bytes as three pieces, so that the 1 MiB rule flushes where Breezy's does; the bytes go to
+   * the socket from where they are.
    */
   void writeBody(ByteString body) throws IOException {
-    write(MessageEncoder.bodyHeader(body.length()));
+    byte[] header = MessageEncoder.bodyHeader(body.length());
+    write(ByteBuffer.wrap(header, 0, 1).slice());
+    write(ByteBuffer.wrap(header, 1, header.length - 1).slice());
     write(body.asReadOnlyBuffer());
   }
 

@@ -90,6 +90,9 @@ public record CaseFile(
    * as {@code <id>.json}: thousands of small files, each serialized on its own, so on every core.
    */
   public static void writeAll(List<CaseResult> results, Mutant mutant, Path directory) throws IOException {
+    if (results.isEmpty()) {
+      return;
+    }
     // made once: createDirectories on an existing directory throws and catches an exception inside
     Files.createDirectories(directory);
     // every write ends before this returns, also when one fails: none is cut off half-way

@@ -120,12 +120,14 @@ class SocketMediumTest {
       try (Socket accepted = server.accept()) {
         CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
           try {
-            return accepted.getInputStream().readNBytes(5 + body.length + 1);
+            return accepted.getInputStream().readAllBytes();
           } catch (IOException e) {
             throw new IllegalStateException(e);
           }
         });
         medium.write(pieces);
+        // the end of the stream ends the read: a byte lost or doubled shows in the length at once
+        medium.close();
         byte[] bytes = received.get(30, TimeUnit.SECONDS);
         assertThat(bytes).hasSize(5 + body.length + 1);
         assertThat(Arrays.copyOfRange(bytes, 0, 5)).containsExactly('b', 0, 0x30, 0, 0x11);
