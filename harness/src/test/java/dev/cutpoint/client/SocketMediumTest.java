@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -136,6 +137,44 @@ class SocketMediumTest {
         for (ByteBuffer piece : pieces) {
           assertThat(piece.hasRemaining()).isFalse();
         }
+      }
+    }
+  }
+
+  /**
+   * The selector outlives a connection, but a reset closes the socket at once, as a close of an
+   * unregistered channel does: with bytes left unread the peer gets a reset, not a FIN first. The
+   * next connection then waits on the same selector as the first did.
+   */
+  @Test
+  void aResetClosesTheSocketAtOnceAndTheNextConnectionWaitsAsTheFirst() throws Exception {
+    ManualClock clock = new ManualClock();
+    try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)), clock)) {
+      medium.write(ByteBuffer.wrap(new byte[] {1}));
+      try (Socket first = server.accept()) {
+        first.setSoTimeout(10_000);
+        assertThat(first.getInputStream().read()).isEqualTo(1);
+        first.getOutputStream().write(new byte[] {7, 7, 7});
+        first.getOutputStream().flush();
+        Thread.sleep(50); // the unread bytes reach the medium's socket
+        medium.reset();
+        assertThatThrownBy(() -> first.getInputStream().read()).isInstanceOf(SocketException.class)
+            .hasMessageContaining("reset");
+      }
+      medium.write(ByteBuffer.wrap(new byte[] {2}));
+      try (Socket second = server.accept()) {
+        assertThat(second.getInputStream().read()).isEqualTo(2);
+        CompletableFuture<Throwable> read = CompletableFuture.supplyAsync(() -> {
+          try {
+            medium.read(ByteBuffer.allocate(10));
+            return null;
+          } catch (IOException e) {
+            return e;
+          }
+        });
+        assertThat(clock.awaitWaiter(Duration.ofSeconds(30))).isTrue();
+        clock.expireWaiters();
+        assertThat(read.get(30, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
       }
     }
   }
