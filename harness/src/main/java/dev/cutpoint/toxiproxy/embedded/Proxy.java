@@ -6,6 +6,7 @@ import dev.cutpoint.toxiproxy.embedded.toxic.Stage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
  * link; new connections are refused until it is enabled again.
  */
 public final class Proxy {
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
   private final String name;
   private final ToxicCollection toxics = new ToxicCollection();
@@ -33,6 +33,8 @@ public final class Proxy {
   private ServerSocketChannel listener;
   /** Counted down when the acceptor has returned; it runs on a pooled thread, not joinable. */
   private CountDownLatch acceptorDone;
+  /** The acceptor's dial in progress, which a stop ends. */
+  private Dials dials;
 
   public Proxy(String name, String listen, String upstream) {
     this.name = name;
@@ -79,11 +81,13 @@ public final class Proxy {
     String dialTo = upstream;
     ServerSocketChannel accepting = channel;
     CountDownLatch done = new CountDownLatch(1);
+    Dials acceptorDials = new Dials();
     acceptorDone = done;
+    dials = acceptorDials;
     try {
       LinkThreads.execute("toxiproxy-proxy " + name, () -> {
         try {
-          accept(accepting, dialTo);
+          accept(accepting, dialTo, acceptorDials);
         } finally {
           done.countDown();
         }
@@ -103,6 +107,7 @@ public final class Proxy {
     }
     enabled = false;
     Link.closeQuietly(listener);
+    dials.stop();
     awaitUninterruptibly(acceptorDone);
     for (Link link : links) {
       link.close();
@@ -146,7 +151,7 @@ public final class Proxy {
     return stages;
   }
 
-  private void accept(ServerSocketChannel channel, String dialTo) {
+  private void accept(ServerSocketChannel channel, String dialTo, Dials dials) {
     while (true) {
       SocketChannel client;
       try {
@@ -154,12 +159,15 @@ public final class Proxy {
       } catch (IOException closedByStop) {
         return;
       }
-      open(client, dialTo);
+      open(client, dialTo, dials);
     }
   }
 
-  /** Like Toxiproxy, a client whose upstream cannot be reached is simply closed. */
-  private void open(SocketChannel client, String dialTo) {
+  /**
+   * Like Toxiproxy, a client whose upstream cannot be reached is simply closed. The dial has no
+   * timeout of its own, as Toxiproxy's {@code net.Dial}; a stop closes it instead of waiting for it.
+   */
+  private void open(SocketChannel client, String dialTo, Dials dials) {
     SocketChannel server = null;
     try {
       String name = client.getRemoteAddress().toString();
@@ -167,12 +175,48 @@ public final class Proxy {
       client.setOption(StandardSocketOptions.TCP_NODELAY, true);
       server = SocketChannel.open();
       server.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      server.socket().connect(Addresses.upstreamAddress(dialTo), CONNECT_TIMEOUT_MILLIS);
+      InetSocketAddress upstreamAddress = Addresses.upstreamAddress(dialTo);
+      dials.begin(server);
+      try {
+        server.connect(upstreamAddress);
+      } finally {
+        dials.end();
+      }
       toxics.open(name, client, server, links::add, links::remove);
     } catch (IOException | ToxiproxyException unreachable) {
       Link.closeQuietly(client);
       if (server != null) {
         Link.closeQuietly(server);
+      }
+    }
+  }
+
+  /**
+   * The upstream connection an acceptor is dialling. A timed connect spent about as much CPU
+   * around the connect as in it (the socket switched to non-blocking and back, a poll); untimed, a
+   * dial to a host that never answers would hold a stop for minutes, so the stop closes it.
+   */
+  private static final class Dials {
+    private SocketChannel dialling;
+    private boolean stopped;
+
+    /** Takes note of a dial about to start; fails when the proxy is stopping. */
+    synchronized void begin(SocketChannel channel) throws ClosedChannelException {
+      if (stopped) {
+        throw new ClosedChannelException();
+      }
+      dialling = channel;
+    }
+
+    synchronized void end() {
+      dialling = null;
+    }
+
+    /** Ends the dial in progress, if any, and any later one before it starts. */
+    synchronized void stop() {
+      stopped = true;
+      if (dialling != null) {
+        Link.closeQuietly(dialling);
       }
     }
   }
