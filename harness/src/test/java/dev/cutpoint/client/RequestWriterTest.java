@@ -3,7 +3,6 @@ package dev.cutpoint.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutpoint.wire.ByteString;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -41,13 +40,7 @@ class RequestWriterTest {
             Optional.of(Duration.ofSeconds(30)), CallClock.SYSTEM)) {
       medium.connection();
       try (Socket accepted = server.accept()) {
-        CompletableFuture<byte[]> drained = CompletableFuture.supplyAsync(() -> {
-          try {
-            return accepted.getInputStream().readAllBytes();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        CompletableFuture<byte[]> drained = Peers.readToEnd(accepted);
         RequestWriter writer = new RequestWriter(medium);
         writer.write(new byte[waiting]);
         writer.writeBody(ByteString.wrap(new byte[body]));

@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -71,14 +74,7 @@ class SocketMediumTest {
     try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofMillis(200)), clock)) {
       medium.write(ByteBuffer.wrap(new byte[] {1}));
       try (Socket accepted = server.accept()) {
-        CompletableFuture<Throwable> read = CompletableFuture.supplyAsync(() -> {
-          try {
-            medium.read(ByteBuffer.allocate(10));
-            return null;
-          } catch (IOException e) {
-            return e;
-          }
-        });
+        CompletableFuture<Throwable> read = Peers.readFailure(medium);
         assertThat(clock.awaitWaiter(Duration.ofSeconds(30))).isTrue();
         // longer than the timeout in real time: the read must still be waiting
         assertThatThrownBy(() -> read.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
@@ -119,13 +115,7 @@ class SocketMediumTest {
     try (SocketMedium medium = new SocketMedium(connector, Optional.of(Duration.ofSeconds(30)), CallClock.SYSTEM)) {
       medium.connection();
       try (Socket accepted = server.accept()) {
-        CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
-          try {
-            return accepted.getInputStream().readAllBytes();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        CompletableFuture<byte[]> received = Peers.readToEnd(accepted);
         medium.write(pieces);
         // the end of the stream ends the read: a byte lost or doubled shows in the length at once
         medium.close();
@@ -156,7 +146,7 @@ class SocketMediumTest {
         assertThat(first.getInputStream().read()).isEqualTo(1);
         first.getOutputStream().write(new byte[] {7, 7, 7});
         first.getOutputStream().flush();
-        Thread.sleep(50); // the unread bytes reach the medium's socket
+        awaitReadable(medium.connection().channel());
         medium.reset();
         assertThatThrownBy(() -> first.getInputStream().read()).isInstanceOf(SocketException.class)
             .hasMessageContaining("reset");
@@ -164,18 +154,22 @@ class SocketMediumTest {
       medium.write(ByteBuffer.wrap(new byte[] {2}));
       try (Socket second = server.accept()) {
         assertThat(second.getInputStream().read()).isEqualTo(2);
-        CompletableFuture<Throwable> read = CompletableFuture.supplyAsync(() -> {
-          try {
-            medium.read(ByteBuffer.allocate(10));
-            return null;
-          } catch (IOException e) {
-            return e;
-          }
-        });
+        CompletableFuture<Throwable> read = Peers.readFailure(medium);
         assertThat(clock.awaitWaiter(Duration.ofSeconds(30))).isTrue();
         clock.expireWaiters();
         assertThat(read.get(30, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
       }
+    }
+  }
+
+  /**
+   * Waits until bytes have reached {@code channel}, unread, on a selector of the test's own, which
+   * it leaves again before returning.
+   */
+  private static void awaitReadable(SocketChannel channel) throws IOException {
+    try (Selector readable = Selector.open()) {
+      channel.register(readable, SelectionKey.OP_READ);
+      assertThat(readable.select(30_000)).as("bytes reached the client").isEqualTo(1);
     }
   }
 
