@@ -32,7 +32,12 @@ public final class TcpConnector implements Connector {
     try {
       // as Breezy's SmartTCPClientMedium: small requests must not wait for Nagle
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      channel.socket().connect(address, timeout.map(t -> (int) Math.max(1, t.toMillis())).orElse(0));
+      if (timeout.isPresent()) {
+        channel.socket().connect(address, (int) Math.max(1, timeout.get().toMillis()));
+      } else {
+        // the socket adaptor would switch the channel to non-blocking and back around a poll
+        channel.connect(address);
+      }
       return new Connection(nextId.getAndIncrement(), channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
