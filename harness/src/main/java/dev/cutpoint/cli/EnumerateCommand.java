@@ -3,6 +3,7 @@ package dev.cutpoint.cli;
 import dev.cutpoint.drive.MatrixReports;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.ProgressLines;
+import dev.cutpoint.drive.Scheduling;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyModule;
 import dev.cutpoint.drive.breezy.BreezyTargets;
@@ -99,7 +100,8 @@ public final class EnumerateCommand implements Callable<Integer> {
         + settings.workload().requests().size() + " requests), stride " + settings.stride() + " B"
         + settings.maxCases().map(n -> ", at most " + n + " cases (evenly spaced)").orElse("") + ", seed "
         + settings.seed() + ", mutant " + settings.mutant().label() + ", workers " + settings.workers()
-        + ", Toxiproxy " + proxy + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse(""));
+        + ", Toxiproxy " + proxy + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse("")
+        + ", scheduling " + Scheduling.batch().description());
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
     EnumerationSoFar soFar = new EnumerationSoFar(progress);

@@ -8,6 +8,7 @@ import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
+import dev.cutpoint.drive.Scheduling;
 import dev.cutpoint.drive.ServerCommand;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
@@ -126,7 +127,8 @@ public final class MatrixCommand implements Callable<Integer> {
     out.println("matrix: targets " + String.join(", ", settings.targets()) + ", " + settings.tries()
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
         + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation, Toxiproxy " + proxy
-        + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse(""));
+        + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse("")
+        + ", scheduling " + Scheduling.batch().description());
     old.ifPresent(b -> unlike(b, settings).ifPresent(line -> out.println("vs baseline: not like for like: " + line)));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));

@@ -54,6 +54,7 @@ public final class FaultMatrix {
   /** Runs the matrix on every target of {@code settings}, each with its own number of workers. */
   public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
     settings.targets().forEach(Targets::requireKnown);
+    Scheduling.batch();
     MatrixListener serial = synchronizedListener(listener);
     Instant started = Instant.now();
     long start = System.nanoTime();

@@ -9,6 +9,7 @@ import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
 import dev.cutpoint.drive.Requests;
+import dev.cutpoint.drive.Scheduling;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyTargets;
 import dev.cutpoint.drive.enumeration.Enumeration;
@@ -65,7 +66,7 @@ class EnumerationIT {
         MatrixSettings.defaultWorkers(target), asked.root().resolve(Path.of("reports", "target", out)),
         Optional.empty(), Optional.empty(), asked.breezy());
     this.out.println("enumerate: target " + target + ", mutant " + mutant.label() + ", seed " + seed
-        + " (-D" + RunSettings.SEED + ")");
+        + " (-D" + RunSettings.SEED + "), scheduling " + Scheduling.batch().description());
     ProgressLines progress = new ProgressLines(this.out, Progress::toStdout);
     EnumerationResult result = Enumeration.run(settings, progress);
     progress.finish();

@@ -10,6 +10,7 @@ import dev.cutpoint.drive.MatrixResult;
 import dev.cutpoint.drive.MatrixSettings;
 import dev.cutpoint.drive.Mutant;
 import dev.cutpoint.drive.ProgressLines;
+import dev.cutpoint.drive.Scheduling;
 import dev.cutpoint.drive.TargetResult;
 import dev.cutpoint.drive.Targets;
 import dev.cutpoint.drive.breezy.BreezyInstallation;
@@ -82,7 +83,8 @@ class FaultMatrixIT {
         + (breezy.isEmpty() ? "" : ", " + asked.breezyTries() + " on the Breezy targets (-D"
             + RunSettings.BREEZY_TRIES + ")")
         + (breezy.isEmpty() ? "" : BreezyTargets.module(breezyInstallation)
-            .map(m -> "; Breezy " + m.describe() + " (-D" + RunSettings.BREEZY + ")").orElse("")));
+            .map(m -> "; Breezy " + m.describe() + " (-D" + RunSettings.BREEZY + ")").orElse(""))
+        + "; scheduling " + Scheduling.batch().description());
 
     ProgressLines progress = new ProgressLines(out, Progress::toStdout);
     List<MatrixResult> parts = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.cutpoint.drive.MatrixCell;
 import dev.cutpoint.drive.MatrixListener;
 import dev.cutpoint.drive.PreparedCase;
 import dev.cutpoint.drive.RequestDraft;
+import dev.cutpoint.drive.Scheduling;
 import dev.cutpoint.drive.Target;
 import dev.cutpoint.drive.TargetPool;
 import dev.cutpoint.drive.Targets;
@@ -65,6 +66,7 @@ public final class Enumeration {
     if (unavailable.isPresent()) {
       throw new EnumerationRefusedException("target " + settings.target() + " cannot run here: " + unavailable.get());
     }
+    Scheduling.batch();
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<Target> pool = new ArrayList<>();
