@@ -161,7 +161,7 @@ class DriveCommandsTest {
     int exit = Main.run("matrix", "--tries", "1", "--seed", "21", "--workers", "2", "--out", report.toString());
 
     String[] lines = out().strip().split("\n");
-    assertThat(lines[0]).endsWith(", workers java 2, 3 replay(s) of each new violation, Toxiproxy embedded 2.12.0-cutpoint");
+    assertThat(lines[0]).endsWith(", workers java 2, 3 replay(s) of each new violation, Toxiproxy embedded 2.12.0-cutpoint, scheduling batch");
     assertThat(out()).containsPattern("target java through embedded [^\n]*: \\d+ cases on 2 worker\\(s\\)\n");
     assertThat(lines[lines.length - 1]).matches("\\d+ cases, 0 violating cases, 84/84 cells covered");
     assertThat(exit).isZero();
