@@ -54,7 +54,6 @@ public final class FaultMatrix {
   /** Runs the matrix on every target of {@code settings}, each with its own number of workers. */
   public static MatrixResult run(MatrixSettings settings, MatrixListener listener) throws IOException {
     settings.targets().forEach(Targets::requireKnown);
-    Scheduling.batch();
     MatrixListener serial = synchronizedListener(listener);
     Instant started = Instant.now();
     long start = System.nanoTime();
@@ -67,6 +66,7 @@ public final class FaultMatrix {
         serial.targetSkipped(name, unavailable.get());
         continue;
       }
+      Scheduling.use(Scheduling.forTarget(name));
       List<Target> pool = new ArrayList<>();
       try {
         for (int i = 0; i < settings.workers(name); i++) {

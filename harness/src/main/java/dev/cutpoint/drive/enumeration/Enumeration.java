@@ -66,7 +66,7 @@ public final class Enumeration {
     if (unavailable.isPresent()) {
       throw new EnumerationRefusedException("target " + settings.target() + " cannot run here: " + unavailable.get());
     }
-    Scheduling.batch();
+    Scheduling.use(Scheduling.forTarget(settings.target()));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<Target> pool = new ArrayList<>();
