@@ -68,7 +68,8 @@ class LauncherIT {
     Run flags = run(List.of(launcher.toString(), "--version"), "-XX:+PrintFlagsFinal");
 
     assertThat(flags.output()).containsPattern("TieredStopAtLevel\\s+= 1 ")
-        .containsPattern("UseSerialGC\\s+= true ");
+        .containsPattern("UseSerialGC\\s+= true ")
+        .containsPattern("UseTransparentHugePages\\s+= true ");
   }
 
   @Test
