@@ -101,7 +101,7 @@ public final class EnumerateCommand implements Callable<Integer> {
         + settings.maxCases().map(n -> ", at most " + n + " cases (evenly spaced)").orElse("") + ", seed "
         + settings.seed() + ", mutant " + settings.mutant().label() + ", workers " + settings.workers()
         + ", Toxiproxy " + proxy + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse("")
-        + ", scheduling " + Scheduling.plan(List.of(settings.target())));
+        + ", scheduling " + Scheduling.describe(List.of(settings.target()), settings.targetSettings().toxiproxy()));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));
     EnumerationSoFar soFar = new EnumerationSoFar(progress);

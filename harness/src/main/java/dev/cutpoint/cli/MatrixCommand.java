@@ -128,7 +128,7 @@ public final class MatrixCommand implements Callable<Integer> {
         + " case(s) per cell, seed " + settings.seed() + ", mutant " + settings.mutant().label() + ", workers "
         + settings.workersLine() + ", " + settings.confirm() + " replay(s) of each new violation, Toxiproxy " + proxy
         + breezyOfRun(settings).map(b -> ", Breezy " + b.describe()).orElse("")
-        + ", scheduling " + Scheduling.plan(settings.targets()));
+        + ", scheduling " + Scheduling.describe(settings.targets(), settings.toxiproxy()));
     old.ifPresent(b -> unlike(b, settings).ifPresent(line -> out.println("vs baseline: not like for like: " + line)));
     ProgressLines progress = new ProgressLines(out,
         planned -> new Progress(planned, out, System.console() != null, Duration.ofSeconds(2), System::nanoTime));

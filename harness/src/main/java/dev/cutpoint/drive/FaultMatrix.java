@@ -66,15 +66,17 @@ public final class FaultMatrix {
         serial.targetSkipped(name, unavailable.get());
         continue;
       }
-      Scheduling.use(Scheduling.forTarget(name));
       List<Target> pool = new ArrayList<>();
-      try {
-        for (int i = 0; i < settings.workers(name); i++) {
-          pool.add(Targets.start(name, settings.targetSettings()));
+      try (Scheduling.Change scheduling = Scheduling.change(Scheduling.forTarget(name, settings.toxiproxy()))) {
+        scheduling.failure().ifPresent(why -> serial.schedulingUnchanged(name, why));
+        try {
+          for (int i = 0; i < settings.workers(name); i++) {
+            pool.add(Targets.start(name, settings.targetSettings()));
+          }
+          results.add(runOn(pool, settings, serial));
+        } finally {
+          pool.forEach(Target::close);
         }
-        results.add(runOn(pool, settings, serial));
-      } finally {
-        pool.forEach(Target::close);
       }
     }
     return new MatrixResult(settings, results, started, Duration.ofNanos(System.nanoTime() - start), skipped,
@@ -266,6 +268,11 @@ public final class FaultMatrix {
       @Override
       public synchronized void targetSkipped(String target, String reason) {
         listener.targetSkipped(target, reason);
+      }
+
+      @Override
+      public synchronized void schedulingUnchanged(String target, String why) {
+        listener.schedulingUnchanged(target, why);
       }
 
       @Override

@@ -81,6 +81,11 @@ public final class FinishedSoFar implements MatrixListener {
   }
 
   @Override
+  public synchronized void schedulingUnchanged(String target, String why) {
+    next.schedulingUnchanged(target, why);
+  }
+
+  @Override
   public synchronized void confirming(String target, int count, int replays) {
     next.confirming(target, count, replays);
   }

@@ -18,6 +18,9 @@ public interface MatrixListener {
   /** A target was asked for but cannot run here, and why (e.g. Breezy is not installed). */
   default void targetSkipped(String target, String reason) {}
 
+  /** A target's cases run in the scheduling class the JVM had, not in their own, and why ({@link Scheduling}). */
+  default void schedulingUnchanged(String target, String why) {}
+
   /** A case has been run and judged. */
   default void caseDone(CaseResult result) {}
 

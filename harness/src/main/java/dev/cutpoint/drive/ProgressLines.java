@@ -38,6 +38,12 @@ public final class ProgressLines implements MatrixListener {
   }
 
   @Override
+  public void schedulingUnchanged(String target, String why) {
+    finish();
+    out.println("target " + target + ": scheduling unchanged (" + why + ")");
+  }
+
+  @Override
   public void caseDone(CaseResult result) {
     progress.caseDone(result.violated() ? Outcome.VIOLATION : result.tested() ? Outcome.FIRST_TRY : Outcome.UNDECIDED);
   }

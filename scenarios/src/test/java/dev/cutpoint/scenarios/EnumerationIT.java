@@ -66,7 +66,7 @@ class EnumerationIT {
         MatrixSettings.defaultWorkers(target), asked.root().resolve(Path.of("reports", "target", out)),
         Optional.empty(), Optional.empty(), asked.breezy());
     this.out.println("enumerate: target " + target + ", mutant " + mutant.label() + ", seed " + seed
-        + " (-D" + RunSettings.SEED + "), scheduling " + Scheduling.plan(List.of(target)));
+        + " (-D" + RunSettings.SEED + "), scheduling " + Scheduling.describe(List.of(target), asked.toxiproxy()));
     ProgressLines progress = new ProgressLines(this.out, Progress::toStdout);
     EnumerationResult result = Enumeration.run(settings, progress);
     progress.finish();

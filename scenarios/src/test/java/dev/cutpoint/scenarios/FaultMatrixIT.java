@@ -84,7 +84,7 @@ class FaultMatrixIT {
             + RunSettings.BREEZY_TRIES + ")")
         + (breezy.isEmpty() ? "" : BreezyTargets.module(breezyInstallation)
             .map(m -> "; Breezy " + m.describe() + " (-D" + RunSettings.BREEZY + ")").orElse(""))
-        + "; scheduling " + Scheduling.plan(run));
+        + "; scheduling " + Scheduling.describe(run, toxiproxy));
 
     ProgressLines progress = new ProgressLines(out, Progress::toStdout);
     List<MatrixResult> parts = new ArrayList<>();

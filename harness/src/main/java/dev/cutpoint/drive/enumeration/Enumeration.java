@@ -66,17 +66,20 @@ public final class Enumeration {
     if (unavailable.isPresent()) {
       throw new EnumerationRefusedException("target " + settings.target() + " cannot run here: " + unavailable.get());
     }
-    Scheduling.use(Scheduling.forTarget(settings.target()));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<Target> pool = new ArrayList<>();
-    try {
-      for (int i = 0; i < settings.workers(); i++) {
-        pool.add(Targets.start(settings.target(), settings.targetSettings()));
+    try (Scheduling.Change scheduling = Scheduling.change(
+        Scheduling.forTarget(settings.target(), settings.targetSettings().toxiproxy()))) {
+      scheduling.failure().ifPresent(why -> listener.schedulingUnchanged(settings.target(), why));
+      try {
+        for (int i = 0; i < settings.workers(); i++) {
+          pool.add(Targets.start(settings.target(), settings.targetSettings()));
+        }
+        return runOn(pool, settings, listener, planned, startedAt, start);
+      } finally {
+        pool.forEach(Target::close);
       }
-      return runOn(pool, settings, listener, planned, startedAt, start);
-    } finally {
-      pool.forEach(Target::close);
     }
   }
 

@@ -38,6 +38,11 @@ public final class EnumerationSoFar implements MatrixListener {
   }
 
   @Override
+  public synchronized void schedulingUnchanged(String target, String why) {
+    next.schedulingUnchanged(target, why);
+  }
+
+  @Override
   public synchronized void targetStarted(String target, String toxiproxy, long plannedCases, int workers) {
     if (stopped) {
       return;
