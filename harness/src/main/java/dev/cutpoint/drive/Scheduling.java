@@ -178,10 +178,15 @@ public final class Scheduling {
 
   /** The calling thread's class, as sched.h numbers it; empty where proc(5) does not say. */
   static Optional<Integer> ownPolicy() {
+    return policyIn(OWN_STAT);
+  }
+
+  /** The class in a task's proc(5) stat file; empty where it cannot be read (the task ended). */
+  static Optional<Integer> policyIn(Path stat) {
     try {
-      String stat = Files.readString(OWN_STAT);
+      String text = Files.readString(stat);
       // the command name, in parentheses, may hold spaces: count the fields after it
-      String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] after = text.substring(text.lastIndexOf(')') + 2).split(" ");
       return Optional.of(Integer.parseInt(after[41 - 3]));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();

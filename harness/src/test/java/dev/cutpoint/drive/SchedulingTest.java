@@ -116,13 +116,9 @@ class SchedulingTest {
     Map<String, Integer> policies = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : tasks.toList()) {
-        try {
-          String stat = Files.readString(task.resolve("stat"));
-          String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          policies.put(task.getFileName().toString(), Integer.parseInt(after[41 - 3]));
-        } catch (IOException ended) {
-          // a thread that ended while we looked has no policy left to check
-        }
+        // a thread that ended while we looked has no policy left to check
+        Scheduling.policyIn(task.resolve("stat"))
+            .ifPresent(policy -> policies.put(task.getFileName().toString(), policy));
       }
     }
     return policies;

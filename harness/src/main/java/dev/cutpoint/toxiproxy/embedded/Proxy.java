@@ -9,11 +9,13 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A named proxy: listens, and for each client it accepts dials the upstream and opens a
@@ -144,6 +146,18 @@ public final class Proxy {
     return links.size();
   }
 
+  /**
+   * Waits until the acceptor has begun to dial the upstream, for checks that a stop ends a dial
+   * in progress; false when none begins within {@code timeout} (or the proxy never started).
+   */
+  boolean awaitDial(Duration timeout) throws InterruptedException {
+    Dials current;
+    synchronized (this) {
+      current = dials;
+    }
+    return current != null && current.awaitBegun(timeout.toNanos());
+  }
+
   /** The stages of the live links (readers and toxic stubs), for checks that nothing outlives them. */
   public List<Stage> linkStages() {
     List<Stage> stages = new ArrayList<>();
@@ -198,6 +212,7 @@ public final class Proxy {
    */
   private static final class Dials {
     private SocketChannel dialling;
+    private boolean begun;
     private boolean stopped;
 
     /** Takes note of a dial about to start; fails when the proxy is stopping. */
@@ -206,6 +221,17 @@ public final class Proxy {
         throw new ClosedChannelException();
       }
       dialling = channel;
+      begun = true;
+      notifyAll();
+    }
+
+    /** Whether a dial began within {@code nanos}. */
+    synchronized boolean awaitBegun(long nanos) throws InterruptedException {
+      long deadline = System.nanoTime() + nanos;
+      for (long left = nanos; !begun && left > 0; left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return begun;
     }
 
     synchronized void end() {

@@ -9,10 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class ProxyTest {
       int port = Integer.parseInt(proxy.state().listen().substring("127.0.0.1:".length()));
       try (Socket client = new Socket(loopback, port)) {
         client.setSoTimeout(30_000);
-        assertThat(awaitDialling("toxiproxy-proxy silent")).as("the acceptor dials the upstream").isTrue();
+        assertThat(proxy.awaitDial(Duration.ofSeconds(30))).as("the acceptor dials the upstream").isTrue();
         CompletableFuture.runAsync(proxy::stop).get(30, TimeUnit.SECONDS);
         assertThat(readsToTheEnd(client)).isTrue();
         assertThat(proxy.linkCount()).isZero();
@@ -52,25 +51,6 @@ class ProxyTest {
         filler.close();
       }
     }
-  }
-
-  /**
-   * Waits until the thread named {@code name} is inside a connect: nothing announces it, so its
-   * stack is looked at every few milliseconds, within a generous bound.
-   */
-  private static boolean awaitDialling(String name) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() - deadline < 0) {
-      for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-        if (thread.getKey().getName().equals(name) && Arrays.stream(thread.getValue())
-            .anyMatch(frame -> frame.getClassName().equals("sun.nio.ch.SocketChannelImpl")
-                && frame.getMethodName().equals("connect"))) {
-          return true;
-        }
-      }
-      Thread.sleep(5);
-    }
-    return false;
   }
 
   /**
